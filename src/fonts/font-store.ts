@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { codePointsOf, facesFor, fontFaceRule, parseFontFaceCss, type FontFace } from './font-faces.js';
+
+/** Supplies @font-face CSS for a document's text. The pipeline stays pure; this reads files. */
+export interface FontStore {
+  /** @font-face rules (fonts inlined as data URIs) covering the characters of `text`. */
+  faceCss(text: string): string;
+  /** Code points of `text` that no embedded font covers (tofu candidates). */
+  uncovered(text: string): number[];
+}
+
+/** Font packages pinned through npm; the weights the default theme uses. */
+const PACKAGES: ReadonlyArray<{ name: string; css: string[] }> = [
+  { name: '@fontsource/noto-sans', css: ['400.css', '700.css', '400-italic.css', '700-italic.css'] },
+  { name: '@fontsource/noto-sans-sc', css: ['400.css', '700.css'] },
+];
+
+let cached: FontFace[] | undefined;
+
+function allFaces(): FontFace[] {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  cached = PACKAGES.flatMap(({ name, css }) => {
+    const dir = dirname(require.resolve(`${name}/package.json`));
+    return css.flatMap((file) => parseFontFaceCss(readFileSync(join(dir, file), 'utf8'), (rel) => join(dir, rel)));
+  });
+  return cached;
+}
+
+const dataUris = new Map<string, string>();
+
+function dataUri(file: string): string {
+  let uri = dataUris.get(file);
+  if (uri === undefined) {
+    uri = `data:font/woff2;base64,${readFileSync(file).toString('base64')}`;
+    dataUris.set(file, uri);
+  }
+  return uri;
+}
+
+/** Fonts from the pinned @fontsource packages, subset by unicode-range to what a page uses. */
+export function fontsourceStore(): FontStore {
+  return {
+    faceCss(text) {
+      return facesFor(allFaces(), codePointsOf(text))
+        .map((face) => fontFaceRule(face, dataUri(face.file)))
+        .join('\n');
+    },
+    uncovered(text) {
+      const faces = allFaces();
+      return codePointsOf(text).filter(
+        (cp) => cp > 0x20 && !(cp >= 0x7f && cp < 0xa0) && !faces.some((f) => f.ranges.some(([lo, hi]) => cp >= lo && cp <= hi)),
+      );
+    },
+  };
+}
+
+/** Face descriptions with file paths, for the PDF stage and the chart text metrics. */
+export function fontFaces(): readonly FontFace[] {
+  return allFaces();
+}

@@ -1,0 +1,59 @@
+/**
+ * The only door between the pipeline and a briefing folder. Paths are relative to the folder, use
+ * forward slashes, and can never leave it: `..`, absolute paths, URLs and symlinks that point
+ * outside are refused. The pure stages receive this interface; tests hand in `memoryFiles`.
+ */
+export interface BriefingFiles {
+  /** Display prefix for messages, e.g. `content/deepseek-moment`. */
+  readonly root: string;
+  readBytes(path: string): Uint8Array | undefined;
+  readText(path: string): string | undefined;
+  /** Files directly inside a sub-folder (names only), sorted by name; empty when it does not exist. */
+  list(folder: string): string[];
+}
+
+/** Normalises a briefing-relative path; undefined when it would escape the folder. */
+export function normalizeInside(path: string): string | undefined {
+  if (path === '' || path.includes('\0') || path.includes('\\')) return undefined;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/')) return undefined;
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') return undefined;
+    parts.push(part);
+  }
+  return parts.length === 0 ? undefined : parts.join('/');
+}
+
+/** Display path of a file inside a briefing, as used in messages. */
+export function displayPath(files: BriefingFiles, path: string): string {
+  return files.root === '' || files.root === '.' ? path : `${files.root}/${path}`;
+}
+
+/** An in-memory briefing folder, for tests and for callers that already hold the files. */
+export function memoryFiles(entries: Record<string, string | Uint8Array>, root = 'brief'): BriefingFiles {
+  const map = new Map<string, Uint8Array>();
+  for (const [k, v] of Object.entries(entries)) {
+    const key = normalizeInside(k);
+    if (key) map.set(key, typeof v === 'string' ? new TextEncoder().encode(v) : v);
+  }
+  const readBytes = (path: string): Uint8Array | undefined => {
+    const key = normalizeInside(path);
+    return key === undefined ? undefined : map.get(key);
+  };
+  return {
+    root,
+    readBytes,
+    readText: (path) => {
+      const bytes = readBytes(path);
+      return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+    },
+    list: (folder) => {
+      const prefix = `${normalizeInside(folder) ?? ''}/`;
+      return [...map.keys()]
+        .filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('/'))
+        .map((k) => k.slice(prefix.length))
+        .sort();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Every content message Briefsmith can report, in one place (as Vega-Lite's `log/message.ts`).
+ * Tests assert on these builders rather than on copied strings.
+ */
+import type { Severity } from './message.js';
+
+export interface MessageTemplate {
+  ruleId: string;
+  severity: Severity;
+  reason: string;
+}
+
+const error = (ruleId: string, reason: string): MessageTemplate => ({ ruleId, severity: 'error', reason });
+const warning = (ruleId: string, reason: string): MessageTemplate => ({ ruleId, severity: 'warning', reason });
+const list = (names: readonly string[]): string => (names.length === 0 ? 'none' : names.join(', '));
+
+export const catalogue = {
+  // Loading
+  briefMissing: (file: string) => error('brief-missing', `no ${file} in the briefing folder`),
+  fileOutside: (path: string) => error('file-outside', `"${path}" is outside the briefing folder`),
+  fileMissing: (path: string) => error('file-missing', `file "${path}" does not exist`),
+  // Front matter
+  yamlInvalid: (detail: string) => error('yaml-invalid', `invalid YAML front matter: ${detail}`),
+  frontMatterInvalid: (key: string, detail: string) =>
+    error('front-matter-invalid', `front matter "${key}": ${detail}`),
+  templateUnknown: (name: string, known: readonly string[]) =>
+    error('template-unknown', `unknown template "${name}" (known: ${list(known)})`),
+  // Data
+  dataParse: (name: string, detail: string) => error('data-parse', `dataset "${name}": ${detail}`),
+  dataFormat: (file: string) =>
+    error('data-format', `unsupported data file "${file}" (use .csv, .tsv, .json or .ndjson)`),
+  dataDuplicate: (name: string) => error('data-duplicate', `two data files are named "${name}"`),
+  dataUnknown: (name: string, known: readonly string[]) =>
+    error('data-unknown', `unknown dataset "${name}" (known: ${list(known)})`),
+  columnUnknown: (dataset: string, column: string, known: readonly string[]) =>
+    error('column-unknown', `dataset "${dataset}" has no column "${column}" (columns: ${list(known)})`),
+  keyNotFound: (dataset: string, column: string, key: string) =>
+    error('key-not-found', `dataset "${dataset}" has no row with ${column} = "${key}"`),
+  // Prose templating
+  proseSyntax: (detail: string) => error('prose-syntax', `template syntax error: ${detail}`),
+  variableUnknown: (name: string) => error('variable-unknown', `unknown variable "${name}"`),
+  helperUnknown: (name: string) => error('helper-unknown', `unknown helper "${name}"`),
+  helperFailed: (name: string, detail: string) => error('helper-failed', `helper "${name}": ${detail}`),
+  // Charts
+  chartMissing: (path: string) => error('chart-missing', `chart file "${path}" does not exist`),
+  chartJson: (detail: string) => error('chart-json', `chart spec is not valid JSON: ${detail}`),
+  chartSchema: (detail: string) => error('chart-schema', `invalid Vega-Lite spec: ${detail}`),
+  chartField: (field: string, dataset: string, known: readonly string[]) =>
+    error('chart-field', `field "${field}" is not a column of dataset "${dataset}" (columns: ${list(known)})`),
+  chartDataUrl: (url: string) =>
+    error('chart-data-url', `chart data url "${url}" must be a file under data/ in the briefing folder`),
+  chartRender: (detail: string) => error('chart-render', `chart failed to render: ${detail}`),
+  chartDirective: (detail: string) => error('chart-directive', `chart directive: ${detail}`),
+  chartIdDuplicate: (id: string) => error('chart-id-duplicate', `figure id "${id}" is used twice`),
+  chartNoDescription: () =>
+    warning('chart-no-description', 'chart has no "description": screen readers fall back to its title or caption'),
+  // Citations and links
+  citationUndefined: (label: string) => error('citation-undefined', `citation [^${label}] is used but never defined`),
+  citationDuplicate: (label: string) => error('citation-duplicate', `footnote [^${label}] is defined twice`),
+  citationUnused: (label: string) => warning('citation-unused', `footnote [^${label}] is defined but never cited`),
+  imageMissing: (src: string) => error('image-missing', `image "${src}" does not exist in the briefing folder`),
+  imageRemote: (src: string) =>
+    error('image-remote', `image "${src}" is remote; briefings embed images from their own folder only`),
+  // Templates
+  layoutFailed: (detail: string) => error('layout-failed', `template failed: ${detail}`),
+} as const;
+
+export type CatalogueKey = keyof typeof catalogue;

@@ -1,0 +1,37 @@
+import type { Datasets } from '../data/dataset.js';
+import type { Meta } from '../frontmatter/meta-schema.js';
+import type { ProseSource } from '../load/load-briefing.js';
+import { parseMarkdown } from '../markdown/parse-markdown.js';
+import type { ProseDocument } from '../markdown/prose-document.js';
+import { restoreTextDirectives } from '../markdown/restore-directives.js';
+import type { MessageLog } from '../messages/message-log.js';
+import { evaluateProse } from './evaluate-prose.js';
+import type { HelperPlugin } from './helper-api.js';
+
+export interface ProseContext {
+  meta: Meta;
+  datasets: Datasets;
+  params: Record<string, unknown>;
+  helpers: readonly HelperPlugin[];
+}
+
+/** The object the narrative's `{{…}}` expressions see. Optional keys are present as null so strict lookups of them work. */
+export function templateContext(ctx: ProseContext): { meta: unknown; data: unknown; params: unknown } {
+  const meta = { subtitle: null, date: null, summary: null, classification: null, slug: null, ...ctx.meta };
+  const data = Object.fromEntries([...ctx.datasets].map(([name, d]) => [name, d.rows]));
+  return { meta, data, params: ctx.params };
+}
+
+/** Templating, then Markdown parsing, for each file of the narrative. */
+export function proseStage(sources: readonly ProseSource[], ctx: ProseContext, log: MessageLog): ProseDocument[] {
+  const context = templateContext(ctx);
+  return sources.map((source) => {
+    const { markdown, placeOf } = evaluateProse(
+      { text: source.text, file: source.file, firstLine: source.firstLine, context, lang: ctx.meta.lang, datasets: ctx.datasets, helpers: ctx.helpers },
+      log,
+    );
+    const tree = parseMarkdown(markdown);
+    restoreTextDirectives(tree, markdown);
+    return { file: source.file, markdown, tree, placeOf };
+  });
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import GithubSlugger from 'github-slugger';
+import { loadDatasets } from './data/load-datasets.js';
+import { renderFigures, type RenderedFigure } from './figures/render-figures.js';
+import type { FontStore } from './fonts/font-store.js';
+import type { Meta } from './frontmatter/meta-schema.js';
+import { htmlStage } from './html/html-stage.js';
+import type { Heading } from './html/finish-tree.js';
+import type { BriefingFiles } from './load/briefing-files.js';
+import { loadBriefing } from './load/load-briefing.js';
+import { collectCitations } from './markdown/citations.js';
+import { embedImages } from './markdown/embed-images.js';
+import { collectFigureRequests, type FigureRequest } from './markdown/figure-requests.js';
+import { MessageLog } from './messages/message-log.js';
+import type { Message } from './messages/message.js';
+import { StageTimer, type Timings } from './pipeline.js';
+import { builtinHelpers } from './prose/helpers/builtin-helpers.js';
+import { proseStage } from './prose/prose-stage.js';
+import { labelsFor } from './templates/labels.js';
+import { layoutStage } from './templates/layout-stage.js';
+import { compileTemplate } from './templates/render-template.js';
+import { resolveTemplate } from './templates/resolve-template.js';
+import type { Template, TemplateLibrary } from './templates/template.js';
+import { VERSION } from './version.js';
+
+export interface RenderInput {
+  files: BriefingFiles;
+  templates: TemplateLibrary;
+  /** Embeds font subsets; leave out for a page that relies on installed fonts. */
+  fonts?: FontStore;
+  params?: Record<string, string | number | boolean>;
+  /** Clock for stage timings only; output never depends on it. */
+  now?: () => number;
+}
+
+export interface RenderResult {
+  /** The finished page; undefined when there were errors. */
+  html: string | undefined;
+  messages: readonly Message[];
+  meta: Meta | undefined;
+  template: Template | undefined;
+  headings: Heading[];
+  figures: Array<Omit<RenderedFigure, 'html' | 'slot'>>;
+  timings: Timings;
+}
+
+/**
+ * The in-memory API: a briefing folder in, one self-contained HTML page (and every problem found) out.
+ * Stages run in the order `pipeline.ts` declares; problems are collected, not thrown, so one run
+ * reports all of them.
+ */
+export async function renderBriefing(input: RenderInput): Promise<RenderResult> {
+  const log = new MessageLog();
+  const timer = new StageTimer(input.now ?? (() => 0));
+  const fail = (extra: Partial<RenderResult> = {}): RenderResult => ({
+    html: undefined, messages: log.messages, meta: undefined, template: undefined, headings: [], figures: [], timings: timer.timings, ...extra,
+  });
+  const { files } = input;
+  const loaded = timer.run('load', () => loadBriefing(files, log));
+  if (!loaded) return fail();
+  const { meta } = loaded;
+  const template = timer.run('template', () => resolveTemplate(meta.template, input.templates, files, log));
+  const datasets = timer.run('data', () => loadDatasets(files, log));
+  const params = input.params ?? {};
+  const docs = timer.run('prose', () =>
+    proseStage(loaded.prose, { meta, datasets, params, helpers: [...builtinHelpers, ...(template?.helpers ?? [])] }, log),
+  );
+  // Slot names carry a random prefix so raw HTML in content cannot forge one; they never reach the output.
+  const slotPrefix = `s${randomUUID().slice(0, 8)}-`;
+  const { requests, citations } = timer.run('markdown', () => {
+    const requests: FigureRequest[] = [];
+    for (const doc of docs) {
+      requests.push(...collectFigureRequests(doc, requests.length + 1, slotPrefix, log));
+      embedImages(doc, files, log);
+    }
+    return { requests, citations: collectCitations(docs, slotPrefix, log) };
+  });
+  if (!template) return fail({ meta });
+  const compiled = compileTemplate(template);
+  const labels = labelsFor(meta.lang);
+  const slugger = new GithubSlugger();
+  for (const reserved of ['contents', 'main', 'sources', 'key-findings', 'figures']) slugger.slug(reserved);
+  const figures = await timer.runAsync('charts', () =>
+    renderFigures(
+      { requests, files, datasets, theme: template.chart, lang: meta.lang, labels, params, renderFigure: compiled.figure, reserve: (id) => slugger.slug(id, false) },
+      log,
+    ),
+  );
+  const narrative = timer.run('html', () => htmlStage({ docs, citations, figures, labels, slugger }));
+  const summary = figures.map(({ html: _html, slot: _slot, ...rest }) => rest);
+  if (log.hasErrors || !loaded.metaValid) return fail({ meta, template, headings: narrative.headings, figures: summary });
+  const html = timer.run('layout', () =>
+    layoutStage({ meta, narrative, figures, labels, css: template.css, layout: compiled.layout, fonts: input.fonts, generator: `Briefsmith ${VERSION}` }),
+  );
+  return { html, messages: log.messages, meta, template, headings: narrative.headings, figures: summary, timings: timer.timings };
+}

@@ -1,0 +1,46 @@
+/** Words the templates print, per language (English fallback). */
+export interface Labels {
+  contents: string;
+  figures: string;
+  sources: string;
+  figure: string;
+  keyFindings: string;
+  classification: string;
+  dataTable: string;
+  page: string;
+  of: string;
+  citation: string;
+  backToText: string;
+}
+
+const en: Labels = {
+  contents: 'Contents',
+  figures: 'Figures',
+  sources: 'Sources',
+  figure: 'Figure',
+  keyFindings: 'Key findings',
+  classification: 'Classification',
+  dataTable: 'Data table',
+  page: 'Page',
+  of: 'of',
+  citation: 'Source',
+  backToText: 'Back to text',
+};
+
+const zh: Labels = {
+  contents: '目录',
+  figures: '图表',
+  sources: '资料来源',
+  figure: '图',
+  keyFindings: '要点',
+  classification: '密级',
+  dataTable: '数据表',
+  page: '第',
+  of: '页，共',
+  citation: '来源',
+  backToText: '返回正文',
+};
+
+export function labelsFor(lang: string): Labels {
+  return lang.toLowerCase().startsWith('zh') ? zh : en;
+}

@@ -1,0 +1,18 @@
+import Handlebars from 'handlebars';
+import type { Template } from './template.js';
+
+export type TemplateRenderer = (context: unknown) => string;
+
+/**
+ * Compiles a template's layout and its `figure` partial once. Layout values are HTML-escaped by
+ * Handlebars; trusted fragments (sanitized narrative, generated SVG) use triple braces.
+ */
+export function compileTemplate(template: Template): { layout: TemplateRenderer; figure: TemplateRenderer } {
+  const env = Handlebars.create();
+  for (const [name, source] of Object.entries(template.partials)) env.registerPartial(name, source);
+  const options = { preventIndent: true };
+  const layout = env.compile(template.layout, options);
+  const figureSource = template.partials['figure'] ?? '<figure id="{{id}}">{{{svg}}}<figcaption>{{label}} {{number}}. {{{captionHtml}}}</figcaption></figure>';
+  const figure = env.compile(figureSource, options);
+  return { layout: (c) => layout(c), figure: (c) => figure(c) };
+}
