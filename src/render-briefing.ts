@@ -79,7 +79,8 @@ export async function renderBriefing(input: RenderInput): Promise<RenderResult> 
   const compiled = compileTemplate(template);
   const labels = labelsFor(meta.lang);
   const slugger = new GithubSlugger();
-  for (const reserved of ['contents', 'main', 'sources', 'key-findings', 'figures']) slugger.slug(reserved);
+  // Ids the default template uses for its own landmarks; a heading "Sources" becomes `sources-1`.
+  for (const reserved of ['sources', 'sources-title', 'bs-main', 'bs-contents', 'bs-key-findings', 'bs-key-findings-title']) slugger.slug(reserved);
   const figures = await timer.runAsync('charts', () =>
     renderFigures(
       { requests, files, datasets, theme: template.chart, lang: meta.lang, labels, params, renderFigure: compiled.figure, reserve: (id) => slugger.slug(id, false) },

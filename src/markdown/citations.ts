@@ -34,6 +34,11 @@ export function collectCitations(docs: readonly ProseDocument[], slotPrefix: str
   for (const doc of docs) {
     visit(doc.tree, 'footnoteDefinition', (node, index, parent) => {
       if (!parent || index === undefined) return;
+      const stub = (node.position?.start.offset ?? 0) >= doc.markdown.length;
+      if (stub) {
+        parent.children.splice(index, 1);
+        return index;
+      }
       if (definitions.has(node.identifier)) {
         log.report(catalogue.citationDuplicate(node.label ?? node.identifier), doc.file, nodePlace(doc, node));
       } else definitions.set(node.identifier, { node, doc });

@@ -54,6 +54,7 @@ export const catalogue = {
   chartIdDuplicate: (id: string) => error('chart-id-duplicate', `figure id "${id}" is used twice`),
   chartNoDescription: () =>
     warning('chart-no-description', 'chart has no "description": screen readers fall back to its title or caption'),
+  chartWarning: (detail: string) => warning('chart-warning', `Vega-Lite: ${detail}`),
   // Citations and links
   citationUndefined: (label: string) => error('citation-undefined', `citation [^${label}] is used but never defined`),
   citationDuplicate: (label: string) => error('citation-duplicate', `footnote [^${label}] is defined twice`),

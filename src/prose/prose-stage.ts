@@ -1,9 +1,8 @@
 import type { Datasets } from '../data/dataset.js';
 import type { Meta } from '../frontmatter/meta-schema.js';
 import type { ProseSource } from '../load/load-briefing.js';
-import { parseMarkdown } from '../markdown/parse-markdown.js';
+import { parseNarrative } from '../markdown/parse-markdown.js';
 import type { ProseDocument } from '../markdown/prose-document.js';
-import { restoreTextDirectives } from '../markdown/restore-directives.js';
 import type { MessageLog } from '../messages/message-log.js';
 import { evaluateProse } from './evaluate-prose.js';
 import type { HelperPlugin } from './helper-api.js';
@@ -30,8 +29,7 @@ export function proseStage(sources: readonly ProseSource[], ctx: ProseContext, l
       { text: source.text, file: source.file, firstLine: source.firstLine, context, lang: ctx.meta.lang, datasets: ctx.datasets, helpers: ctx.helpers },
       log,
     );
-    const tree = parseMarkdown(markdown);
-    restoreTextDirectives(tree, markdown);
+    const tree = parseNarrative(markdown);
     return { file: source.file, markdown, tree, placeOf };
   });
 }

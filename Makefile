@@ -1,0 +1,17 @@
+# Convenience targets; each sets up what is missing first (scripts/setup.sh).
+.PHONY: setup example test bench clean
+
+setup:
+	@scripts/setup.sh
+
+example: setup
+	node bin/brief.js build content/deepseek-moment --out out
+
+test: setup
+	npm test
+
+bench: setup
+	npm run bench
+
+clean:
+	rm -rf out/*/ dist

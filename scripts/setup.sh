@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what Briefsmith needs on a Debian machine (run as root), skipping what is already there:
+# Debian's Chromium (no browser download), poppler (PDF checks in tests), Noto fonts for PDF
+# headers/footers, and the npm packages pinned by package-lock.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_node_major=20
+if ! command -v node >/dev/null 2>&1; then
+  echo "setup: Node.js ${need_node_major}+ is required (node not found)" >&2
+  exit 1
+fi
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if (( node_major < need_node_major )); then
+  echo "setup: Node.js ${need_node_major}+ is required, found $(node -v)" >&2
+  exit 1
+fi
+
+packages=(chromium poppler-utils fonts-noto-core)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]} from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm ci when node_modules is missing or older than the lockfile.
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json || ! -f dist/cli/main.js ]]; then
+  echo "setup: npm ci"
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+fi

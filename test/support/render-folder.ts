@@ -1,0 +1,21 @@
+import { fontsourceStore } from '../../src/fonts/font-store.js';
+import { memoryFiles, type BriefingFiles } from '../../src/load/briefing-files.js';
+import { diskFiles } from '../../src/load/disk-files.js';
+import { renderBriefing, type RenderResult } from '../../src/render-briefing.js';
+import { TEMPLATES_DIR } from '../../src/cli/build-command.js';
+import { diskTemplateLibrary } from '../../src/templates/disk-template-library.js';
+
+export const templates = diskTemplateLibrary(TEMPLATES_DIR);
+
+/** Renders a briefing folder on disk with the project's templates (fonts embedded). */
+export function renderFolder(dir: string, root = dir): Promise<RenderResult> {
+  return renderBriefing({ files: diskFiles(dir, root), templates, fonts: fontsourceStore() });
+}
+
+/** Renders an in-memory briefing (no fonts: faster, same structure). */
+export function renderMemory(entries: Record<string, string | Uint8Array>, root = 'b'): Promise<RenderResult> {
+  const files: BriefingFiles = memoryFiles(entries, root);
+  return renderBriefing({ files, templates });
+}
+
+export const minimalBrief = (body: string, front = 'title: Test briefing'): string => `---\n${front}\n---\n${body}`;
