@@ -4,8 +4,8 @@
 setup:
 	@scripts/setup.sh
 
-example: setup
-	node bin/brief.js build content/deepseek-moment --out out
+example:
+	scripts/example.sh
 
 test: setup
 	npm test

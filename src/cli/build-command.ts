@@ -45,7 +45,8 @@ export async function buildCommand(options: BuildOptions, console: Console): Pro
   const fonts = fontsourceStore();
   let failed = 0;
   for (const dir of options.dirs) {
-    const shown = relative(process.cwd(), resolve(dir)) || '.';
+    // Messages name files the way the user named the folder: `content/x/brief.md:12:5`.
+    const shown = dir.replace(/\/+$/, '') || '.';
     const started = performance.now();
     const result = await renderBriefing({ files: diskFiles(dir, shown), templates, fonts, now: () => performance.now() });
     for (const message of result.messages) console.err(formatMessage(message));

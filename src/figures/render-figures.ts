@@ -47,6 +47,7 @@ export async function renderFigures(input: FigureStageInput, log: MessageLog): P
     if (!chart.description) log.report(catalogue.chartNoDescription(), source.file, source.origin ?? { line: 1, column: 1 });
     const id = input.reserve(request.id ?? `figure-${request.number}`);
     const caption = request.caption ?? chart.title ?? '';
+    if (caption === '') log.report(catalogue.figureNoCaption(), request.file, request.place);
     const ariaLabel = chart.description ?? chart.title ?? caption;
     const html = input.renderFigure({
       id,

@@ -52,6 +52,7 @@ export const catalogue = {
   chartRender: (detail: string) => error('chart-render', `chart failed to render: ${detail}`),
   chartDirective: (detail: string) => error('chart-directive', `chart directive: ${detail}`),
   chartIdDuplicate: (id: string) => error('chart-id-duplicate', `figure id "${id}" is used twice`),
+  figureNoCaption: () => warning('figure-no-caption', 'figure has no caption (add caption="…" or a spec title)'),
   chartNoDescription: () =>
     warning('chart-no-description', 'chart has no "description": screen readers fall back to its title or caption'),
   chartWarning: (detail: string) => warning('chart-warning', `Vega-Lite: ${detail}`),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultChartTheme } from '../charts/chart-theme.js';
+import type { defaultChartTheme } from '../charts/chart-theme.js';
 import type { HelperPlugin } from '../prose/helper-api.js';
 
 /** `template.json`: page setup for print and the chart theme that matches the CSS. */
