@@ -6,8 +6,9 @@ import type { FontStore } from './fonts/font-store.js';
 import type { Meta } from './frontmatter/meta-schema.js';
 import { htmlStage } from './html/html-stage.js';
 import type { Heading } from './html/finish-tree.js';
-import type { BriefingFiles } from './load/briefing-files.js';
-import { loadBriefing } from './load/load-briefing.js';
+import { displayPath, type BriefingFiles } from './load/briefing-files.js';
+import { loadBriefing, type ProseSource } from './load/load-briefing.js';
+import { reportGlyphGaps, type SearchableText } from './fonts/glyph-gaps.js';
 import { collectCitations } from './markdown/citations.js';
 import { embedImages } from './markdown/embed-images.js';
 import { collectFigureRequests, type FigureRequest } from './markdown/figure-requests.js';
@@ -17,7 +18,7 @@ import { StageTimer, type Timings } from './pipeline.js';
 import { builtinHelpers } from './prose/helpers/builtin-helpers.js';
 import { proseStage } from './prose/prose-stage.js';
 import { labelsFor } from './templates/labels.js';
-import { layoutStage } from './templates/layout-stage.js';
+import { layoutStage, visibleText } from './templates/layout-stage.js';
 import { compileTemplate } from './templates/render-template.js';
 import { resolveTemplate } from './templates/resolve-template.js';
 import type { Template, TemplateLibrary } from './templates/template.js';
@@ -93,5 +94,17 @@ export async function renderBriefing(input: RenderInput): Promise<RenderResult> 
   const html = timer.run('layout', () =>
     layoutStage({ meta, narrative, figures, labels, css: template.css, layout: compiled.layout, fonts: input.fonts, generator: `Briefsmith ${VERSION}` }),
   );
+  if (input.fonts) {
+    const gaps = input.fonts.uncovered(visibleText(html));
+    if (gaps.length > 0) reportGlyphGaps(gaps, searchableSources(files, loaded.prose), `templates/${template.name}`, log);
+  }
   return { html, messages: log.messages, meta, template, headings: narrative.headings, figures: summary, timings: timer.timings };
+}
+
+/** The author's files, in the order a missing glyph is looked for. */
+function searchableSources(files: BriefingFiles, prose: readonly ProseSource[]): SearchableText[] {
+  const others = ['data', 'charts'].flatMap((folder) =>
+    files.list(folder).map((name) => ({ file: displayPath(files, `${folder}/${name}`), text: files.readText(`${folder}/${name}`) ?? '' })),
+  );
+  return [...prose.map((p) => ({ file: p.file, text: p.text, firstLine: p.firstLine })), ...others];
 }

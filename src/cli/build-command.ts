@@ -1,19 +1,21 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { launchBrowser, type LaunchedBrowser } from '../browser/launch-browser.js';
+import { buildBriefing, type BuildOutcome, type Format } from '../build/build-briefing.js';
+import { runPool } from '../build/run-pool.js';
 import { fontsourceStore } from '../fonts/font-store.js';
-import { diskFiles } from '../load/disk-files.js';
 import { formatMessage } from '../messages/format-message.js';
-import { writeFolderAtomically } from '../output/write-output.js';
-import { renderBriefing } from '../render-briefing.js';
 import { diskTemplateLibrary, loadTemplateHelpers } from '../templates/disk-template-library.js';
+import { summaryTable } from './summary-table.js';
 import { UsageError } from './usage.js';
 
 export interface BuildOptions {
   dirs: string[];
   out: string;
-  formats: string[];
+  formats: Format[];
   quiet: boolean;
+  concurrency: number | undefined;
 }
 
 export interface Console {
@@ -21,21 +23,24 @@ export interface Console {
   err: (line: string) => void;
 }
 
-const FORMATS = ['html'];
+const FORMATS: readonly Format[] = ['html', 'pdf'];
 
 /** Where the project's named templates live (next to `src/` or `dist/`). */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-export function parseFormats(value: string): string[] {
+export function parseFormats(value: string): Format[] {
   const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
-  const bad = formats.filter((f) => !FORMATS.includes(f));
+  const bad = formats.filter((f) => !FORMATS.includes(f as Format));
   if (formats.length === 0 || bad.length > 0) {
     throw new UsageError(`unknown --format "${bad.join(',') || value}" (known: ${FORMATS.join(', ')})`);
   }
-  return formats;
+  return [...new Set(formats)] as Format[];
 }
 
-/** `brief build`: renders each briefing folder and writes `<out>/<slug>/index.html` atomically. */
+/**
+ * `brief build`: renders each briefing folder (HTML in-process, PDF with one warm browser and
+ * bounded concurrency), writes each output folder atomically, and goes on past failures.
+ */
 export async function buildCommand(options: BuildOptions, console: Console): Promise<number> {
   if (options.dirs.length === 0) throw new UsageError('brief build needs at least one briefing folder');
   for (const dir of options.dirs) {
@@ -43,23 +48,46 @@ export async function buildCommand(options: BuildOptions, console: Console): Pro
   }
   const templates = diskTemplateLibrary(TEMPLATES_DIR, await loadTemplateHelpers(TEMPLATES_DIR));
   const fonts = fontsourceStore();
-  let failed = 0;
-  for (const dir of options.dirs) {
-    // Messages name files the way the user named the folder: `content/x/brief.md:12:5`.
-    const shown = dir.replace(/\/+$/, '') || '.';
-    const started = performance.now();
-    const result = await renderBriefing({ files: diskFiles(dir, shown), templates, fonts, now: () => performance.now() });
-    for (const message of result.messages) console.err(formatMessage(message));
-    if (!result.html || !result.meta) {
-      failed++;
-      const errors = result.messages.filter((m) => m.severity === 'error').length;
-      console.err(`✗ ${shown}: ${errors} error${errors === 1 ? '' : 's'}; nothing written`);
-      continue;
+  let browser: LaunchedBrowser | undefined;
+  const interrupt = () => {
+    console.err('brief: interrupted; closing the browser');
+    void (browser?.close() ?? Promise.resolve()).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    let printer;
+    if (options.formats.includes('pdf')) {
+      browser = await launchBrowser();
+      const { PdfPrinter } = await import('../pdf/pdf-printer.js');
+      printer = new PdfPrinter(browser.browser);
     }
-    const slug = result.meta.slug ?? basename(resolve(dir));
-    const target = writeFolderAtomically(options.out, slug, { 'index.html': result.html });
-    const ms = Math.round(performance.now() - started);
-    if (!options.quiet) console.out(`✓ ${shown} → ${relative(process.cwd(), target)}/index.html (${result.figures.length} figures, ${ms} ms)`);
+    const ctx = { templates, fonts, printer, formats: options.formats, out: options.out };
+    const limit = options.concurrency ?? availableParallelism();
+    const outcomes = await runPool(options.dirs, limit, async (dir) => {
+      const outcome = await buildBriefing(dir, ctx);
+      report(outcome, options, console);
+      return outcome;
+    });
+    if (options.dirs.length > 1) console.out(summaryTable(outcomes));
+    return outcomes.every((o) => o.ok) ? 0 : 1;
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    await browser?.close();
   }
-  return failed > 0 ? 1 : 0;
+}
+
+function report(outcome: BuildOutcome, options: BuildOptions, console: Console): void {
+  for (const message of outcome.messages) console.err(formatMessage(message));
+  if (outcome.failure) {
+    console.err(`✗ ${outcome.dir}: ${outcome.failure}; nothing written`);
+  } else if (!outcome.ok) {
+    const errors = outcome.messages.filter((m) => m.severity === 'error').length;
+    console.err(`✗ ${outcome.dir}: ${errors} error${errors === 1 ? '' : 's'}; nothing written`);
+  } else if (!options.quiet) {
+    const what = options.formats.map((f) => (f === 'html' ? 'index.html' : `${outcome.slug}.pdf`)).join(' + ');
+    const pages = outcome.pages === undefined ? '' : `, ${outcome.pages} pages`;
+    console.out(`✓ ${outcome.dir} → ${outcome.written}/ (${what}${pages}, ${outcome.seconds.toFixed(1)} s)`);
+  }
 }

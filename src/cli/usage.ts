@@ -9,16 +9,18 @@ export class UsageError extends Error {
 export const HELP = `brief — turn briefing folders into self-contained HTML briefings
 
 Usage:
-  brief build <briefing-dir>... [--out DIR] [--format html]
+  brief build <briefing-dir>... [--out DIR] [--format html,pdf] [--concurrency N]
   brief --help | --version
 
 Options:
-  --out DIR        where to write <slug>/index.html (default: out)
-  --format LIST    output formats, comma-separated (html)
+  --out DIR        where to write <slug>/index.html and <slug>/<slug>.pdf (default: out)
+  --format LIST    output formats, comma-separated: html, pdf (default: html,pdf)
+  --concurrency N  briefings built at once with one browser (default: number of CPUs)
   --quiet          print only problems
   -h, --help       show this help
   -v, --version    print the version
 
-Exit codes: 0 success, 1 content errors, 2 usage errors.
+Exit codes: 0 success, 1 content errors (or a briefing failed), 2 usage errors.
+PDF output drives Debian's Chromium (/usr/bin/chromium or PUPPETEER_EXECUTABLE_PATH).
 Messages: file:line:column: severity: message [rule-id]
 `;

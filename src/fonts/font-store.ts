@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import * as fontkit from 'fontkit';
 import { codePointsOf, facesFor, fontFaceRule, parseFontFaceCss, type FontFace } from './font-faces.js';
 
 /** Supplies @font-face CSS for a document's text. The pipeline stays pure; this reads files. */
@@ -15,6 +16,7 @@ export interface FontStore {
 const PACKAGES: ReadonlyArray<{ name: string; css: string[] }> = [
   { name: '@fontsource/noto-sans', css: ['400.css', '700.css', '400-italic.css', '700-italic.css'] },
   { name: '@fontsource/noto-sans-sc', css: ['400.css', '700.css'] },
+  { name: '@fontsource/noto-sans-mono', css: ['400.css'] },
 ];
 
 let cached: FontFace[] | undefined;
@@ -50,11 +52,24 @@ export function fontsourceStore(): FontStore {
     },
     uncovered(text) {
       const faces = allFaces();
-      return codePointsOf(text).filter(
-        (cp) => cp > 0x20 && !(cp >= 0x7f && cp < 0xa0) && !faces.some((f) => f.ranges.some(([lo, hi]) => cp >= lo && cp <= hi)),
-      );
+      return codePointsOf(text).filter((cp) => isPrintable(cp) && !faces.some((f) => inRange(f, cp) && hasGlyph(f.file, cp)));
     },
   };
+}
+
+const isPrintable = (cp: number): boolean => cp > 0x20 && !(cp >= 0x7f && cp < 0xa0) && cp !== 0xfeff && !(cp >= 0x200b && cp <= 0x200f);
+const inRange = (face: FontFace, cp: number): boolean => face.ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
+
+/** Opened fonts, by file: a unicode-range only says where a glyph may be, the cmap says it is. */
+const opened = new Map<string, { hasGlyphForCodePoint(cp: number): boolean }>();
+
+function hasGlyph(file: string, cp: number): boolean {
+  let font = opened.get(file);
+  if (!font) {
+    font = fontkit.create(readFileSync(file)) as fontkit.Font;
+    opened.set(file, font);
+  }
+  return font.hasGlyphForCodePoint(cp);
 }
 
 /** Face descriptions with file paths, for the PDF stage and the chart text metrics. */

@@ -63,6 +63,12 @@ export const catalogue = {
   imageMissing: (src: string) => error('image-missing', `image "${src}" does not exist in the briefing folder`),
   imageRemote: (src: string) =>
     error('image-remote', `image "${src}" is remote; briefings embed images from their own folder only`),
+  // Fonts
+  glyphMissing: (char: string, codePoint: number) =>
+    warning(
+      'glyph-missing',
+      `no embedded font has a glyph for "${char}" (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}); it will print in a fallback font or as an empty box`,
+    ),
   // Templates
   layoutFailed: (detail: string) => error('layout-failed', `template failed: ${detail}`),
 } as const;

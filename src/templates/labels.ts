@@ -9,6 +9,8 @@ export interface Labels {
   dataTable: string;
   page: string;
   of: string;
+  /** Printed after the page count ("第 3 页，共 12 页"). */
+  pagesSuffix: string;
   citation: string;
   backToText: string;
 }
@@ -23,6 +25,7 @@ const en: Labels = {
   dataTable: 'Data table',
   page: 'Page',
   of: 'of',
+  pagesSuffix: '',
   citation: 'Source',
   backToText: 'Back to text',
 };
@@ -37,6 +40,7 @@ const zh: Labels = {
   dataTable: '数据表',
   page: '第',
   of: '页，共',
+  pagesSuffix: ' 页',
   citation: '来源',
   backToText: '返回正文',
 };

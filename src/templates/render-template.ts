@@ -9,10 +9,17 @@ export type TemplateRenderer = (context: unknown) => string;
  */
 export function compileTemplate(template: Template): { layout: TemplateRenderer; figure: TemplateRenderer } {
   const env = Handlebars.create();
+  env.registerHelper('cssString', (value: unknown) => new Handlebars.SafeString(cssString(value)));
   for (const [name, source] of Object.entries(template.partials)) env.registerPartial(name, source);
   const options = { preventIndent: true };
   const layout = env.compile(template.layout, options);
   const figureSource = template.partials['figure'] ?? '<figure id="{{id}}">{{{svg}}}<figcaption>{{label}} {{number}}. {{{captionHtml}}}</figcaption></figure>';
   const figure = env.compile(figureSource, options);
   return { layout: (c) => layout(c), figure: (c) => figure(c) };
+}
+
+/** A value as a CSS string literal, safe inside a <style> element. */
+export function cssString(value: unknown): string {
+  const text = value === undefined || value === null ? '' : String(value);
+  return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }

@@ -1,0 +1,46 @@
+/**
+ * Runs in the page (via `page.evaluate`) to predict on which printed page each element lands,
+ * without printing: the document is laid out once in print media as a multi-column box whose
+ * columns have exactly the size of a page's content box, so each column is a page. Chromium
+ * fragments columns and pages with the same engine (break-inside, orphans, widows); forced page
+ * breaks are turned into column breaks for the measurement. The printer checks the prediction
+ * against the PDF's own destinations and prints again in the rare case it was wrong.
+ */
+export function measurePagesInPage(width: number, height: number, selector: string): Record<string, number> {
+  const style = document.createElement('style');
+  style.textContent =
+    `html{width:${width}px!important;margin:0!important;padding:0!important}` +
+    `body{margin:0!important;padding:0!important;width:${width}px!important;height:${height}px!important;` +
+    `columns:${width}px!important;column-gap:0!important;column-fill:auto!important}`;
+  document.head.append(style);
+  const forced: Array<[HTMLElement, 'breakBefore' | 'breakAfter', string]> = [];
+  const pageBreak = (value: string) => ['page', 'left', 'right', 'recto', 'verso'].includes(value);
+  for (const el of document.body.querySelectorAll<HTMLElement>(':not(svg, svg *)')) {
+    const computed = getComputedStyle(el);
+    if (pageBreak(computed.breakBefore)) {
+      forced.push([el, 'breakBefore', el.style.breakBefore]);
+      el.style.breakBefore = 'column';
+    }
+    if (pageBreak(computed.breakAfter)) {
+      forced.push([el, 'breakAfter', el.style.breakAfter]);
+      el.style.breakAfter = 'column';
+    }
+  }
+  const origin = document.body.getBoundingClientRect().left;
+  const pages: Record<string, number> = {};
+  for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+    const left = el.getBoundingClientRect().left - origin;
+    pages[el.id] = Math.floor((left + 1) / width) + 1;
+  }
+  style.remove();
+  for (const [el, property, value] of forced) el.style[property] = value;
+  return pages;
+}
+
+/** Runs in the page: writes page numbers into the template's `.toc-page[data-target]` slots. */
+export function fillTocInPage(pages: Record<string, number>, placeholder: string): void {
+  for (const slot of document.querySelectorAll<HTMLElement>('.toc-page[data-target]')) {
+    const target = slot.dataset['target'] ?? '';
+    slot.textContent = pages[target] !== undefined ? String(pages[target]) : placeholder;
+  }
+}

@@ -1,0 +1,41 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Writes PDF bytes to a temp file for poppler's tools. */
+export function pdfFile(pdf: Uint8Array): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'brief-pdf-')), 'doc.pdf');
+  writeFileSync(file, pdf);
+  return file;
+}
+
+/** Text of each page (poppler's pdftotext, reading order), index 0 = page 1. */
+export function pageTexts(file: string, pageCount: number): string[] {
+  return Array.from({ length: pageCount }, (_, i) =>
+    execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', file, '-'], { encoding: 'utf8' }),
+  );
+}
+
+export interface FontRow {
+  name: string;
+  type: string;
+  embedded: boolean;
+  subset: boolean;
+}
+
+/** poppler's pdffonts, parsed. */
+export function pdfFonts(file: string): FontRow[] {
+  const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  return lines.map((line) => {
+    const name = line.slice(0, 37).trim();
+    const type = line.slice(37, 55).trim();
+    const flags = line.slice(72).trim().split(/\s+/);
+    return { name, type, embedded: flags[0] === 'yes', subset: flags[1] === 'yes' };
+  });
+}
+
+export function pdfInfo(file: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+}
