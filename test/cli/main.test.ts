@@ -39,12 +39,13 @@ describe('brief CLI', () => {
     expect((await run('build', '/no/such/dir')).err).toContain('no such briefing folder: /no/such/dir');
     const dir = briefing({ 'brief.md': '---\ntitle: T\n---\nHi\n' });
     expect((await run('build', dir, '--format', 'docx')).err).toContain('unknown --format "docx"');
+    expect((await run('build', dir, '--concurrency', '0')).err).toContain('--concurrency must be a whole number from 1 to 64');
   });
 
   it('writes <out>/<slug>/index.html and exits 0', async () => {
     const dir = briefing({ 'brief.md': '---\ntitle: Tiny\nslug: tiny\n---\nHello **world**.\n' });
     const out = mkdtempSync(join(tmpdir(), 'brief-out-'));
-    const result = await run('build', dir, '--out', out);
+    const result = await run('build', dir, '--out', out, '--format', 'html');
     expect(result.code).toBe(0);
     expect(readFileSync(join(out, 'tiny', 'index.html'), 'utf8')).toContain('Hello <strong>world</strong>.');
     expect(readdirSync(out)).toEqual(['tiny']); // no staging leftovers
@@ -53,10 +54,10 @@ describe('brief CLI', () => {
   it('reports every content error, exits 1 and leaves the previous output untouched', async () => {
     const dir = briefing({ 'brief.md': '---\ntitle: Tiny\nslug: tiny\n---\nFirst version.\n' });
     const out = mkdtempSync(join(tmpdir(), 'brief-out-'));
-    expect((await run('build', dir, '--out', out)).code).toBe(0);
+    expect((await run('build', dir, '--out', out, '--format', 'html')).code).toBe(0);
     const before = readFileSync(join(out, 'tiny', 'index.html'), 'utf8');
     writeFileSync(join(dir, 'brief.md'), '---\ntitle: Tiny\nslug: tiny\n---\nSecond {{nope 1}} and {{meta.titel}}.\n\n::chart{src="charts/none.vl.json"}\n');
-    const result = await run('build', dir, '--out', out);
+    const result = await run('build', dir, '--out', out, '--format', 'html');
     expect(result.code).toBe(1);
     expect(result.err).toContain('/brief.md:5:10: error: unknown helper "nope" [helper-unknown]');
     expect(result.err).toContain('/brief.md:5:25: error: unknown variable "meta.titel" [variable-unknown]');
@@ -70,9 +71,29 @@ describe('brief CLI', () => {
     const good = briefing({ 'brief.md': '---\ntitle: Good\nslug: good\n---\nOk.\n' });
     const bad = briefing({ 'brief.md': '---\ntitel: Bad\n---\n' });
     const out = mkdtempSync(join(tmpdir(), 'brief-out-'));
-    const result = await run('build', bad, good, '--out', out);
+    const result = await run('build', bad, good, '--out', out, '--format', 'html');
     expect(result.code).toBe(1);
     expect(existsSync(join(out, 'good', 'index.html'))).toBe(true);
     expect(result.err).toContain('/brief.md:2:1: error: front matter "titel": unknown key [front-matter-invalid]');
+  });
+
+  it('prints several briefings with one browser, a line each and a summary table', async () => {
+    const dirs = ['one', 'two', 'three'].map((slug) =>
+      briefing({ 'brief.md': `---\ntitle: Brief ${slug}\nslug: ${slug}\ndate: 2026-01-02\n---\n## Only section\n\nText of ${slug}.\n` }),
+    );
+    const bad = briefing({ 'brief.md': '---\ntitle: Broken\nslug: broken\n---\n{{oops}}\n' });
+    const out = mkdtempSync(join(tmpdir(), 'brief-out-'));
+    const result = await run('build', ...dirs, bad, '--out', out, '--concurrency', '2');
+    expect(result.code).toBe(1);
+    for (const slug of ['one', 'two', 'three']) {
+      expect(readdirSync(join(out, slug)).sort()).toEqual(['index.html', `${slug}.pdf`]);
+      expect(readFileSync(join(out, slug, `${slug}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
+    }
+    expect(existsSync(join(out, 'broken'))).toBe(false);
+    const table = result.out.split('\n');
+    expect(table).toContainEqual(expect.stringMatching(/^briefing\s+pages\s+seconds\s+result$/));
+    for (const dir of dirs) expect(table).toContainEqual(expect.stringMatching(new RegExp(`^${dir}\\s+\\d+\\s+[\\d.]+\\s+ok$`)));
+    expect(table).toContainEqual(expect.stringMatching(new RegExp(`^${bad}\\s+-\\s+[\\d.]+\\s+1 errors$`)));
+    expect(result.out).toContain('3 of 4 built');
   });
 });
