@@ -7,6 +7,7 @@ import { runPool } from '../build/run-pool.js';
 import { fontsourceStore } from '../fonts/font-store.js';
 import { formatMessage } from '../messages/format-message.js';
 import { diskTemplateLibrary, loadTemplateHelpers } from '../templates/disk-template-library.js';
+import type { Console } from './command.js';
 import { summaryTable } from './summary-table.js';
 import { UsageError } from './usage.js';
 
@@ -18,10 +19,6 @@ export interface BuildOptions {
   concurrency: number | undefined;
 }
 
-export interface Console {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
 
 const FORMATS: readonly Format[] = ['html', 'pdf'];
 

@@ -1,3 +1,5 @@
+import type { Command } from './command.js';
+
 /** A mistake in how the command was called (exit code 2), as opposed to a content problem (exit 1). */
 export class UsageError extends Error {
   constructor(message: string) {
@@ -6,21 +8,21 @@ export class UsageError extends Error {
   }
 }
 
-export const HELP = `brief — turn briefing folders into self-contained HTML briefings
+export function helpText(commands: readonly Command[]): string {
+  return `brief — turn briefing folders into self-contained HTML and print-quality PDF briefings
 
 Usage:
-  brief build <briefing-dir>... [--out DIR] [--format html,pdf] [--concurrency N]
+${commands.map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n')}
   brief --help | --version
 
-Options:
+Build options:
   --out DIR        where to write <slug>/index.html and <slug>/<slug>.pdf (default: out)
   --format LIST    output formats, comma-separated: html, pdf (default: html,pdf)
   --concurrency N  briefings built at once with one browser (default: number of CPUs)
   --quiet          print only problems
-  -h, --help       show this help
-  -v, --version    print the version
 
 Exit codes: 0 success, 1 content errors (or a briefing failed), 2 usage errors.
-PDF output drives Debian's Chromium (/usr/bin/chromium or PUPPETEER_EXECUTABLE_PATH).
 Messages: file:line:column: severity: message [rule-id]
+PDF output drives Debian's Chromium (/usr/bin/chromium or PUPPETEER_EXECUTABLE_PATH).
 `;
+}
