@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // Entry point installed as `brief`. The TypeScript is compiled to dist/ by `npm ci` (prepare).
-import { main } from '../dist/cli/main.js';
+// Briefings deal in dates, not times of day: dates in data ("2025-01-20") are UTC midnight, and
+// Vega formats time in the process's zone. Pinning UTC keeps every axis label on the right day
+// and rebuilds identical on machines in any time zone.
+process.env.TZ = 'UTC';
+
+const { main } = await import('../dist/cli/main.js');
 
 const code = await main(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),

@@ -62,7 +62,7 @@ export async function renderChart(req: ChartRequest, log: MessageLog): Promise<R
     const compiled = compileSpec(sized.spec, chartConfig(req.theme, sized.singleView), sized.autosizeAdded);
     for (const warning of compiled.warnings) reportAt(ctx, catalogue.chartWarning(warning));
     vgSpec = compiled.vgSpec;
-    registerChartFonts();
+    registerChartFonts(JSON.stringify(vgSpec));
     run = await runVega(vgSpec, req.lang);
   } catch (e) {
     reportAt(ctx, catalogue.chartRender(errorText(e)));

@@ -23,7 +23,7 @@ function measure(text: string, size = 11): number {
 }
 
 describe('registerChartFonts', () => {
-  registerChartFonts();
+  registerChartFonts(CHINESE);
 
   it('registers the bundled families', async () => {
     const { GlobalFonts } = await import('canvas');
