@@ -1,3 +1,4 @@
+import { schemaAt } from './vega-lite-schema.js';
 import type { ErrorObject } from 'ajv';
 import { isObject } from './json.js';
 
@@ -18,7 +19,7 @@ const SUMMARY = new Set(['anyOf', 'oneOf', 'if', 'not', 'false schema']);
  * deepest instance path is where the intended alternative got furthest; at that node, properties
  * no alternative knows, then enum/type mismatches, then missing properties explain best.
  */
-export function pickSchemaProblem(errors: readonly ErrorObject[]): SchemaProblem {
+export function pickSchemaProblem(errors: readonly ErrorObject[], spec: unknown): SchemaProblem {
   const useful = errors.filter((e) => !SUMMARY.has(e.keyword));
   const pool = useful.length > 0 ? useful : errors;
   const depth = (e: ErrorObject) => pointerPath(e.instancePath).length;
@@ -28,7 +29,7 @@ export function pickSchemaProblem(errors: readonly ErrorObject[]): SchemaProblem
   const path = pointerPath(where);
   return (
     unknownProperty(group, path) ??
-    badValue(group, path) ??
+    badValue(group, path, valueAt(spec, path)) ??
     missingProperty(group, path) ?? { path, atKey: false, detail: `${label(path)} ${group[0]?.message ?? 'is invalid'}` }
   );
 }
@@ -40,7 +41,9 @@ function unknownProperty(group: ErrorObject[], path: string[]): SchemaProblem | 
   // only a name that no alternative at this node declares is the author's mistake.
   const known = new Set<string>();
   for (const e of extra) {
-    const props: unknown = isObject(e.parentSchema) ? e.parentSchema['properties'] : undefined;
+    // The schema that rejected the property: its path minus the `additionalProperties` keyword.
+    const parent = schemaAt(e.schemaPath.replace(/\/additionalProperties$/, ''));
+    const props: unknown = isObject(parent) ? parent['properties'] : undefined;
     if (isObject(props)) for (const k of Object.keys(props)) known.add(k);
   }
   const names = extra.map((e) => String((e.params as { additionalProperty?: unknown }).additionalProperty));
@@ -49,7 +52,14 @@ function unknownProperty(group: ErrorObject[], path: string[]): SchemaProblem | 
   return { path: [...path, name], atKey: true, detail: `"${name}" is not allowed` };
 }
 
-function badValue(group: ErrorObject[], path: string[]): SchemaProblem | undefined {
+/** The value at a path of the spec (Ajv's standalone code does not keep it on the error). */
+function valueAt(spec: unknown, path: readonly string[]): unknown {
+  let node = spec;
+  for (const key of path) node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined;
+  return node;
+}
+
+function badValue(group: ErrorObject[], path: string[], data: unknown): SchemaProblem | undefined {
   const values: unknown[] = [];
   const types: string[] = [];
   const consts: unknown[] = [];
@@ -61,7 +71,6 @@ function badValue(group: ErrorObject[], path: string[]): SchemaProblem | undefin
     if (e.keyword === 'type' && params.type) types.push(...params.type.split(','));
   }
   values.push(...consts);
-  const data: unknown = group[0]?.data;
   const choices = [...new Set(values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))))];
   if (choices.length > 0 && (typeof data === 'string' || types.length === 0)) {
     return { path, atKey: false, detail: `${label(path)} ${JSON.stringify(data)} is not one of ${choices.join(', ')}` };

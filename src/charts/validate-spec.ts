@@ -1,36 +1,30 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { catalogue } from '../messages/catalogue.js';
 import type { JsonObject } from './json.js';
 import { pickSchemaProblem, type SchemaProblem } from './schema-errors.js';
 import { reportAt, type ChartContext } from './spec-positions.js';
+import { AJV_OPTIONS, vegaLiteSchema } from './vega-lite-schema.js';
 
 let validator: ValidateFunction | undefined;
 let compileMs: number | undefined;
 
 /**
- * The Vega-Lite schema validator, compiled on first use: compiling the 1.9 MB schema takes
- * around a second, which builds without charts should not pay.
+ * The Vega-Lite schema validator. `npm run build` generates it as standalone code next to this
+ * module (dist/charts/vega-lite-validator.cjs, see scripts/build-validator.mjs), which loads in a
+ * fraction of the second or more that compiling the 1.9 MB schema takes; without it (tests run
+ * from src/) it is compiled on first use.
  */
 function schemaValidator(): ValidateFunction {
   if (validator) return validator;
   const started = performance.now();
-  const path = createRequire(import.meta.url).resolve('vega-lite/vega-lite-schema.json');
-  const schema = JSON.parse(readFileSync(path, 'utf8')) as object;
-  const ajv = new Ajv({
-    allowUnionTypes: true,
-    strict: false,
-    // Stop each alternative at its first error: fewer, more relevant errors, faster rejection.
-    allErrors: false,
-    // Keep the failing schema on each error so unknown properties can be told from rivals'.
-    verbose: true,
-    // Ajv's code optimiser roughly doubles compile time for this schema and buys nothing here.
-    code: { optimize: false },
-    // Formats only matter for URLs, which the data binding stage checks itself.
-    formats: { uri: true, 'uri-reference': true, 'color-hex': true },
-  });
-  validator = ajv.compile(schema);
+  const require = createRequire(import.meta.url);
+  try {
+    validator = require('./vega-lite-validator.cjs') as ValidateFunction;
+  } catch {
+    const ajv = new Ajv({ ...AJV_OPTIONS, code: { optimize: false } });
+    validator = ajv.compile(vegaLiteSchema());
+  }
   compileMs = performance.now() - started;
   return validator;
 }
@@ -47,7 +41,7 @@ export function validateSpec(spec: JsonObject, ctx: ChartContext): boolean {
   // Single-view specs must have top-level data, and validation of that alternative stops at the
   // missing property; look past it so a typo elsewhere is not hidden behind "needs data".
   const retry = 'data' in spec ? errors : schemaErrors({ ...spec, data: { values: [] } });
-  const problem = retry ? pickSchemaProblem(retry) : NEEDS_DATA;
+  const problem = retry ? pickSchemaProblem(retry, spec) : NEEDS_DATA;
   reportAt(ctx, catalogue.chartSchema(problem.detail), problem.path, problem.atKey);
   return false;
 }
