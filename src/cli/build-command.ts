@@ -6,6 +6,7 @@ import { buildBriefing, type BuildOutcome, type Format } from '../build/build-br
 import { runPool } from '../build/run-pool.js';
 import { fontsourceStore } from '../fonts/font-store.js';
 import { formatMessage } from '../messages/format-message.js';
+import { abandonStagedWrites } from '../output/write-output.js';
 import { diskTemplateLibrary, loadTemplateHelpers } from '../templates/disk-template-library.js';
 import type { Console } from './command.js';
 import { summaryTable } from './summary-table.js';
@@ -45,19 +46,22 @@ export async function buildCommand(options: BuildOptions, console: Console): Pro
   }
   const templates = diskTemplateLibrary(TEMPLATES_DIR, await loadTemplateHelpers(TEMPLATES_DIR));
   const fonts = fontsourceStore();
-  let browser: LaunchedBrowser | undefined;
+  // Kept as a promise so that Ctrl-C during the browser's start still waits for it and closes it.
+  let browser: Promise<LaunchedBrowser> | undefined;
+  const closeBrowser = async () => (browser ? (await browser.catch(() => undefined))?.close() : undefined);
   const interrupt = () => {
-    console.err('brief: interrupted; closing the browser');
-    void (browser?.close() ?? Promise.resolve()).finally(() => process.exit(130));
+    console.err('brief: interrupted; closing the browser, nothing half-written is kept');
+    abandonStagedWrites();
+    void closeBrowser().finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
     let printer;
     if (options.formats.includes('pdf')) {
-      browser = await launchBrowser();
+      browser = launchBrowser();
       const { PdfPrinter } = await import('../pdf/pdf-printer.js');
-      printer = new PdfPrinter(browser.browser);
+      printer = new PdfPrinter((await browser).browser);
     }
     const ctx = { templates, fonts, printer, formats: options.formats, out: options.out };
     const limit = options.concurrency ?? availableParallelism();
@@ -71,7 +75,7 @@ export async function buildCommand(options: BuildOptions, console: Console): Pro
   } finally {
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
-    await browser?.close();
+    await closeBrowser();
   }
 }
 
