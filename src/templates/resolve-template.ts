@@ -41,8 +41,8 @@ export function resolveTemplate(
     if (!parent) break;
     name = parent;
   }
-  chain.push(readLocalTemplate(files, '.')); // the briefing's own partials/ override last
-  return merge(requested, chain.reverse(), files, log);
+  // Base first, then what extends it, then the briefing's own partials/ over everything.
+  return merge(requested, [...chain.reverse(), readLocalTemplate(files, '.')], files, log);
 }
 
 function extendsOf(parts: TemplateParts): string | undefined {
