@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { dataDeclarationsSchema } from './data-declarations.js';
+import { paramsSchema } from './param-declarations.js';
 
 /**
  * The one schema for a briefing's front matter. It validates the YAML and gives the TypeScript
@@ -32,6 +34,10 @@ export const metaSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lowercase letters, digits and dashes')
     .optional(),
+  params: paramsSchema.default({}),
+  data: dataDeclarationsSchema.default({}),
+  /** A short line for the archive index, evaluated like the narrative, e.g. "{{num (sum "releases@current" "n")}} releases". */
+  headline: z.string().optional(),
 });
 
 export type Meta = z.output<typeof metaSchema>;

@@ -32,6 +32,8 @@ describe('parseFrontMatter', () => {
       lang: 'en',
       template: 'briefing',
       keywords: [],
+      params: {},
+      data: {},
     });
   });
 

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * What front matter may say about a dataset (`data: { releases: {…} }`):
+ *  - `date`: the column that dates each row, so the dataset is sliced into period windows
+ *    (`releases@current`, `@previous`, `@lastyear`, `@trailing`) when the briefing has a period;
+ *  - `trailing`: how many periods `@trailing` holds (default 12);
+ *  - `schema`: column types and rules every row is checked against (or `data/<name>.schema.json`).
+ */
+export const columnDeclarationSchema = z.strictObject({
+  type: z.enum(['string', 'number', 'integer', 'date', 'boolean']),
+  required: z.boolean().default(false),
+  values: z.array(z.union([z.string(), z.number()])).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+});
+
+export const datasetSchemaSchema = z.strictObject({
+  /** Column(s) whose values together are unique in every row. */
+  key: z.union([z.string(), z.array(z.string())]).optional(),
+  /** Thousands separator allowed in numbers (never guessed from a locale). */
+  thousands: z.enum([',', '.', ' ', "'", '_']).optional(),
+  /** Decimal separator in numbers (default "."). */
+  decimal: z.enum(['.', ',']).default('.'),
+  columns: z.record(z.string(), columnDeclarationSchema),
+});
+
+export const dataDeclarationSchema = z.strictObject({
+  date: z.string().optional(),
+  trailing: z.number().int().min(1).max(520).default(12),
+  schema: datasetSchemaSchema.optional(),
+});
+
+export type ColumnDeclaration = z.output<typeof columnDeclarationSchema>;
+export type DatasetSchema = z.output<typeof datasetSchemaSchema>;
+export type DataDeclaration = z.output<typeof dataDeclarationSchema>;
+
+export const dataDeclarationsSchema = z.record(z.string(), dataDeclarationSchema);
