@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+
 /**
  * The only door between the pipeline and a briefing folder. Paths are relative to the folder, use
  * forward slashes, and can never leave it: `..`, absolute paths, URLs and symlinks that point
@@ -10,6 +12,12 @@ export interface BriefingFiles {
   readText(path: string): string | undefined;
   /** Files directly inside a sub-folder (names only), sorted by name; empty when it does not exist. */
   list(folder: string): string[];
+  /**
+   * The file's bytes as a stream, confined like `readBytes`; undefined when it cannot be read.
+   * Optional: large data files are parsed from it without holding the whole text in memory, and
+   * callers fall back to `readText` when it is absent.
+   */
+  openStream?(path: string): Readable | undefined;
 }
 
 /** Normalises a briefing-relative path; undefined when it would escape the folder. */
@@ -47,6 +55,10 @@ export function memoryFiles(entries: Record<string, string | Uint8Array>, root =
     readText: (path) => {
       const bytes = readBytes(path);
       return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+    },
+    openStream: (path) => {
+      const bytes = readBytes(path);
+      return bytes === undefined ? undefined : Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)], { objectMode: false });
     },
     list: (folder) => {
       const prefix = `${normalizeInside(folder) ?? ''}/`;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { normalizeInside, type BriefingFiles } from './briefing-files.js';
 
@@ -27,6 +27,10 @@ export function diskFiles(dir: string, root: string = dir): BriefingFiles {
     readText: (path) => {
       const real = resolve(path);
       return real === undefined ? undefined : readFileSync(real, 'utf8');
+    },
+    openStream: (path) => {
+      const real = resolve(path);
+      return real === undefined ? undefined : createReadStream(real);
     },
     list: (folder) => {
       const rel = normalizeInside(folder);

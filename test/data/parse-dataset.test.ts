@@ -33,6 +33,18 @@ describe('parseDataset', () => {
     expect(parse('data/c.ndjson', '{"x":1}\n{x}\n').messages[0]).toMatchObject({ ruleId: 'data-parse', place: { line: 2, column: 1 } });
   });
 
+  it('skips a BOM, reads \r\n line ends and reports a quote never closed at its record', () => {
+    const { dataset } = parse('data/a.csv', '\ufeffx,y\r\n1,"a\r\nb"\r\n\r\n2,c\r\n');
+    expect(dataset?.columns).toEqual(['x', 'y']);
+    expect(dataset?.rows).toEqual([{ x: 1, y: 'a\r\nb' }, { x: 2, y: 'c' }]);
+    expect(dataset?.rowPlaces).toEqual([{ line: 2, column: 1 }, { line: 5, column: 1 }]);
+    const broken = parse('data/a.csv', 'x,y\n1,"open\n2,b\n');
+    expect(broken.dataset).toBeUndefined();
+    expect(broken.messages).toEqual([
+      expect.objectContaining({ ruleId: 'data-parse', place: { line: 2, column: 1 }, reason: 'dataset "a": a quoted cell starting in this record is never closed' }),
+    ]);
+  });
+
   it('keeps dates and codes as text, numbers as numbers', () => {
     expect(typeCell('2025-01-20')).toBe('2025-01-20');
     expect(typeCell('-1.5e3')).toBe(-1500);
