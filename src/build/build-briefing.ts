@@ -1,4 +1,6 @@
-import { basename, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArchiveEntry } from '../archive/archive-manifest.js';
 import type { FontStore } from '../fonts/font-store.js';
 import type { Meta } from '../frontmatter/meta-schema.js';
 import { diskFiles } from '../load/disk-files.js';
@@ -6,9 +8,11 @@ import type { Message } from '../messages/message.js';
 import { writeFolderAtomically } from '../output/write-output.js';
 import type { PdfMetadata } from '../pdf/finish-pdf.js';
 import type { PdfPrinter } from '../pdf/pdf-printer.js';
+import { periodLabel, type Period } from '../periods/period.js';
 import { renderBriefing } from '../render-briefing.js';
 import type { TemplateLibrary } from '../templates/template.js';
 import { VERSION } from '../version.js';
+import { jobFolder, type BuildJob } from './build-jobs.js';
 
 export type Format = 'html' | 'pdf';
 
@@ -19,55 +23,101 @@ export interface BuildContext {
   printer: PdfPrinter | undefined;
   formats: readonly Format[];
   out: string;
+  /** Rebuild a period that is already in the archive. */
+  force: boolean;
+}
+
+/** What a periodic job adds to its briefing's archive. */
+export interface ArchiveAddition {
+  slug: string;
+  title: string;
+  lang: string;
+  css: string;
+  entry: ArchiveEntry;
 }
 
 export interface BuildOutcome {
   dir: string;
+  /** The job as shown in progress lines: folder, period, variant. */
+  label: string;
   slug: string | undefined;
   ok: boolean;
   messages: readonly Message[];
   pages: number | undefined;
   seconds: number;
   written: string | undefined;
-  /** A failure that is not a content problem (browser crash, timeout, disk). */
+  /** A failure that is not a content problem (browser crash, timeout, existing period, disk). */
   failure: string | undefined;
+  archive: ArchiveAddition | undefined;
 }
 
-/** One briefing folder → `<out>/<slug>/index.html` and `<slug>.pdf`, written together or not at all. */
-export async function buildBriefing(dir: string, ctx: BuildContext): Promise<BuildOutcome> {
+/** One job → `<out>/<slug>[/<period>][/<variant>]/index.html` and `<slug>.pdf`, written together or not at all. */
+export async function buildJob(job: BuildJob, ctx: BuildContext): Promise<BuildOutcome> {
   const started = performance.now();
-  const shown = dir.replace(/\/+$/, '') || '.';
+  const shown = job.dir.replace(/\/+$/, '') || '.';
   const outcome = (extra: Partial<BuildOutcome>): BuildOutcome => ({
-    dir: shown, slug: undefined, ok: false, messages: [], pages: undefined, written: undefined, failure: undefined,
-    seconds: (performance.now() - started) / 1000, ...extra,
+    dir: shown, label: job.label, slug: job.slug, ok: false, messages: [], pages: undefined, written: undefined, failure: undefined,
+    archive: undefined, seconds: (performance.now() - started) / 1000, ...extra,
   });
   try {
-    const result = await renderBriefing({ files: diskFiles(dir, shown), templates: ctx.templates, fonts: ctx.fonts, now: () => performance.now() });
+    const result = await renderBriefing({
+      files: diskFiles(job.dir, shown), templates: ctx.templates, fonts: ctx.fonts, params: job.params, now: () => performance.now(),
+    });
     if (!result.html || !result.meta || !result.template) return outcome({ messages: result.messages });
-    const slug = result.meta.slug ?? basename(resolve(dir));
+    const folder = jobFolder(job, result.period?.id);
+    const label = [shown, result.period?.id, job.variant].filter(Boolean).join(' ');
+    const parent = join(ctx.out, ...folder.slice(0, -1));
+    const leaf = folder[folder.length - 1] ?? job.slug;
+    if (job.periodic && !ctx.force && existsSync(join(parent, leaf))) {
+      return outcome({
+        label, messages: result.messages,
+        failure: `${join(parent, leaf)} already exists; rebuilding a published period needs --force (nothing was changed)`,
+      });
+    }
     const files: Record<string, string | Uint8Array> = {};
     if (ctx.formats.includes('html')) files['index.html'] = result.html;
     let pages: number | undefined;
     if (ctx.printer && ctx.formats.includes('pdf')) {
-      const printed = await ctx.printer.print({ html: result.html, page: result.template.page, meta: pdfMetadata(result.meta) });
-      files[`${slug}.pdf`] = printed.pdf;
+      const printed = await ctx.printer.print({ html: result.html, page: result.template.page, meta: pdfMetadata(result.meta, result.period) });
+      files[`${job.slug}.pdf`] = printed.pdf;
       pages = printed.layout.pageCount;
     }
-    const written = writeFolderAtomically(ctx.out, slug, files);
-    return outcome({ slug, ok: true, messages: result.messages, pages, written });
+    const written = writeFolderAtomically(parent, leaf, files);
+    const relative = folder.slice(1).join('/');
+    const archive: ArchiveAddition | undefined = job.periodic
+      ? {
+          slug: job.slug,
+          title: result.meta.title,
+          lang: result.meta.lang,
+          css: result.template.css,
+          entry: {
+            path: relative,
+            ...(result.period ? { period: result.period.id, periodLabel: periodLabel(result.period, result.meta.lang), periodStart: result.period.start } : {}),
+            ...(job.variant ? { variant: job.variant } : {}),
+            params: { ...result.params },
+            title: result.meta.title,
+            ...(result.headline ? { headline: result.headline } : {}),
+            ...(files['index.html'] ? { html: `${relative}/index.html` } : {}),
+            ...(files[`${job.slug}.pdf`] ? { pdf: `${relative}/${job.slug}.pdf` } : {}),
+          },
+        }
+      : undefined;
+    return outcome({ label, ok: true, messages: result.messages, pages, written, archive });
   } catch (error) {
     return outcome({ failure: (error as Error).message });
   }
 }
 
-export function pdfMetadata(meta: Meta): PdfMetadata {
+/** PDF metadata from front matter; a periodic issue is titled and dated by its period. */
+export function pdfMetadata(meta: Meta, period?: Period): PdfMetadata {
   const subject = meta.summary ?? meta.subtitle;
+  const date = meta.date ?? period?.end;
   return {
-    title: meta.title,
+    title: period ? `${meta.title} — ${periodLabel(period, meta.lang)}` : meta.title,
     creator: `Briefsmith ${VERSION}`,
     ...(meta.authors.length > 0 ? { author: meta.authors.map((a) => a.name).join(', ') } : {}),
     ...(subject ? { subject } : {}),
     ...(meta.keywords.length > 0 ? { keywords: meta.keywords.join(', ') } : {}),
-    ...(meta.date ? { date: meta.date } : {}),
+    ...(date ? { date } : {}),
   };
 }

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { parseMatrix } from '../build/build-jobs.js';
+import { ParamError, splitAssignment } from '../params/resolve-params.js';
 import { buildCommand, parseFormats } from './build-command.js';
 import type { Command } from './command.js';
 import { UsageError } from './usage.js';
@@ -12,8 +14,9 @@ function parseConcurrency(value: string | undefined): number | undefined {
 
 export const build: Command = {
   name: 'build',
-  usage: 'brief build <briefing-dir>... [--out DIR] [--format html,pdf] [--concurrency N] [--quiet]',
-  summary: 'render briefings to <out>/<slug>/index.html and <slug>.pdf',
+  usage:
+    'brief build <briefing-dir>... [--out DIR] [--format html,pdf] [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]... [--force] [--concurrency N] [--quiet]',
+  summary: 'render briefings to <out>/<slug>/ (periodic ones to <out>/<slug>/<period>/[<variant>/], with an archive index)',
   async run(argv, console) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -24,17 +27,32 @@ export const build: Command = {
         format: { type: 'string', default: 'html,pdf' },
         concurrency: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        param: { type: 'string', multiple: true, default: [] },
+        matrix: { type: 'string', multiple: true, default: [] },
+        period: { type: 'string' },
+        force: { type: 'boolean', default: false },
       },
     });
-    return buildCommand(
-      {
-        dirs: positionals,
-        out: values.out,
-        formats: parseFormats(values.format),
-        quiet: values.quiet,
-        concurrency: parseConcurrency(values.concurrency),
-      },
-      console,
-    );
+    try {
+      const params = Object.fromEntries(values.param.map((p) => splitAssignment(p, '--param')));
+      const matrix = values.matrix.map(parseMatrix);
+      const dup = matrix.find(([name], i) => matrix.findIndex(([other]) => other === name) !== i || name in params);
+      if (dup) throw new UsageError(`parameter "${dup[0]}" is given twice (--param and --matrix, or two --matrix)`);
+      return await buildCommand(
+        {
+          dirs: positionals,
+          out: values.out,
+          formats: parseFormats(values.format),
+          quiet: values.quiet,
+          concurrency: parseConcurrency(values.concurrency),
+          request: { params, matrix, period: values.period },
+          force: values.force,
+        },
+        console,
+      );
+    } catch (error) {
+      if (error instanceof ParamError) throw new UsageError(error.message);
+      throw error;
+    }
   },
 };

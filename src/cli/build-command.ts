@@ -1,13 +1,20 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, type LaunchedBrowser } from '../browser/launch-browser.js';
-import { buildBriefing, type BuildOutcome, type Format } from '../build/build-briefing.js';
+import { buildJob, type BuildOutcome, type Format } from '../build/build-briefing.js';
+import { expandJobs, type BuildJob, type JobRequest } from '../build/build-jobs.js';
 import { runPool } from '../build/run-pool.js';
 import { fontsourceStore } from '../fonts/font-store.js';
+import { diskFiles } from '../load/disk-files.js';
+import { loadBriefing } from '../load/load-briefing.js';
 import { formatMessage } from '../messages/format-message.js';
+import { MessageLog } from '../messages/message-log.js';
 import { abandonStagedWrites } from '../output/write-output.js';
+import { ParamError } from '../params/resolve-params.js';
 import { diskTemplateLibrary, loadTemplateHelpers } from '../templates/disk-template-library.js';
+import { updateArchives } from './archive-outcomes.js';
 import type { Console } from './command.js';
 import { summaryTable } from './summary-table.js';
 import { UsageError } from './usage.js';
@@ -18,8 +25,9 @@ export interface BuildOptions {
   formats: Format[];
   quiet: boolean;
   concurrency: number | undefined;
+  request: JobRequest;
+  force: boolean;
 }
-
 
 const FORMATS: readonly Format[] = ['html', 'pdf'];
 
@@ -36,14 +44,17 @@ export function parseFormats(value: string): Format[] {
 }
 
 /**
- * `brief build`: renders each briefing folder (HTML in-process, PDF with one warm browser and
- * bounded concurrency), writes each output folder atomically, and goes on past failures.
+ * `brief build`: expands each briefing folder into jobs (periods × matrix variants), renders them
+ * (HTML in-process, PDF with one warm browser and bounded concurrency), writes each output folder
+ * atomically, goes on past failures, and records periodic issues in their archive.
  */
 export async function buildCommand(options: BuildOptions, console: Console): Promise<number> {
   if (options.dirs.length === 0) throw new UsageError('brief build needs at least one briefing folder');
   for (const dir of options.dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
   }
+  const { jobs, failed } = planJobs(options);
+  for (const outcome of failed) report(outcome, options, console);
   const templates = diskTemplateLibrary(TEMPLATES_DIR, await loadTemplateHelpers(TEMPLATES_DIR));
   const fonts = fontsourceStore();
   // Kept as a promise so that Ctrl-C during the browser's start still waits for it and closes it.
@@ -58,20 +69,22 @@ export async function buildCommand(options: BuildOptions, console: Console): Pro
   process.once('SIGTERM', interrupt);
   try {
     let printer;
-    if (options.formats.includes('pdf')) {
+    if (options.formats.includes('pdf') && jobs.length > 0) {
       browser = launchBrowser();
       const { PdfPrinter } = await import('../pdf/pdf-printer.js');
       printer = new PdfPrinter((await browser).browser);
     }
-    const ctx = { templates, fonts, printer, formats: options.formats, out: options.out };
+    const ctx = { templates, fonts, printer, formats: options.formats, out: options.out, force: options.force };
     const limit = options.concurrency ?? availableParallelism();
-    const outcomes = await runPool(options.dirs, limit, async (dir) => {
-      const outcome = await buildBriefing(dir, ctx);
+    const outcomes = await runPool(jobs, limit, async (job) => {
+      const outcome = await buildJob(job, ctx);
       report(outcome, options, console);
       return outcome;
     });
-    if (options.dirs.length > 1) console.out(summaryTable(outcomes));
-    return outcomes.every((o) => o.ok) ? 0 : 1;
+    const all = [...failed, ...outcomes];
+    updateArchives(options.out, all, fonts);
+    if (all.length > 1) console.out(summaryTable(all));
+    return all.every((o) => o.ok) ? 0 : 1;
   } finally {
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
@@ -79,16 +92,41 @@ export async function buildCommand(options: BuildOptions, console: Console): Pro
   }
 }
 
+/** Reads each briefing's front matter and expands it into jobs; a value that does not fit is a usage error. */
+function planJobs(options: BuildOptions): { jobs: BuildJob[]; failed: BuildOutcome[] } {
+  const jobs: BuildJob[] = [];
+  const failed: BuildOutcome[] = [];
+  for (const dir of options.dirs) {
+    const shown = dir.replace(/\/+$/, '') || '.';
+    const log = new MessageLog();
+    const loaded = loadBriefing(diskFiles(dir, shown), log);
+    if (!loaded || !loaded.metaValid) {
+      failed.push({
+        dir: shown, label: shown, slug: undefined, ok: false, messages: log.messages, pages: undefined, seconds: 0,
+        written: undefined, failure: undefined, archive: undefined,
+      });
+      continue;
+    }
+    try {
+      jobs.push(...expandJobs(dir, loaded.meta, options.request));
+    } catch (error) {
+      if (error instanceof ParamError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
+  return { jobs, failed };
+}
+
 function report(outcome: BuildOutcome, options: BuildOptions, console: Console): void {
   for (const message of outcome.messages) console.err(formatMessage(message));
   if (outcome.failure) {
-    console.err(`✗ ${outcome.dir}: ${outcome.failure}; nothing written`);
+    console.err(`✗ ${outcome.label}: ${outcome.failure}`);
   } else if (!outcome.ok) {
     const errors = outcome.messages.filter((m) => m.severity === 'error').length;
-    console.err(`✗ ${outcome.dir}: ${errors} error${errors === 1 ? '' : 's'}; nothing written`);
+    console.err(`✗ ${outcome.label}: ${errors} error${errors === 1 ? '' : 's'}; nothing written`);
   } else if (!options.quiet) {
     const what = options.formats.map((f) => (f === 'html' ? 'index.html' : `${outcome.slug}.pdf`)).join(' + ');
     const pages = outcome.pages === undefined ? '' : `, ${outcome.pages} pages`;
-    console.out(`✓ ${outcome.dir} → ${outcome.written}/ (${what}${pages}, ${outcome.seconds.toFixed(1)} s)`);
+    console.out(`✓ ${outcome.label} → ${join(outcome.written ?? '', '/')} (${what}${pages}, ${outcome.seconds.toFixed(1)} s)`);
   }
 }

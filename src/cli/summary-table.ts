@@ -3,7 +3,7 @@ import type { BuildOutcome } from '../build/build-briefing.js';
 /** A plain-text table: briefing, pages, seconds, result. */
 export function summaryTable(outcomes: readonly BuildOutcome[]): string {
   const rows = outcomes.map((o) => [
-    o.dir,
+    o.label,
     o.pages === undefined ? '-' : String(o.pages),
     o.seconds.toFixed(1),
     o.ok ? 'ok' : o.failure ? 'failed' : `${o.messages.filter((m) => m.severity === 'error').length} errors`,

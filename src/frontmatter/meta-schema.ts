@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { frontMatterPublish } from '../publish/config/target-schema.js';
 import { dataDeclarationsSchema } from './data-declarations.js';
 import { paramsSchema } from './param-declarations.js';
 
@@ -38,6 +39,8 @@ export const metaSchema = z.strictObject({
   data: dataDeclarationsSchema.default({}),
   /** A short line for the archive index, evaluated like the narrative, e.g. "{{num (sum "releases@current" "n")}} releases". */
   headline: z.string().optional(),
+  /** Where `brief publish` may put this briefing: target name → page placement (see the README). */
+  publish: frontMatterPublish.optional(),
 });
 
 export type Meta = z.output<typeof metaSchema>;

@@ -69,9 +69,10 @@ export function evaluateProse(input: ProseInput, log: MessageLog): ProseOutput {
   const report = (t: MessageTemplate, place: Place) => log.report(t, input.file, place);
   const ok = prepare(program, helperNames, report, placeOfLoc);
 
+  const outputs = ok.size === program.body.filter((st) => st.type !== 'ContentStatement').length ? renderAtOnce(env, program, input.context) : undefined;
   const map = new SourceMap();
   let out = '';
-  for (const statement of program.body) {
+  for (const [i, statement] of program.body.entries()) {
     const start = statement.loc ? index.offset({ line: statement.loc.start.line, column: statement.loc.start.column + 1 }) : 0;
     if (statement.type === 'ContentStatement') {
       const content = statement as HbContent;
@@ -81,8 +82,8 @@ export function evaluateProse(input: ProseInput, log: MessageLog): ProseOutput {
       continue;
     }
     map.add(out.length, start, false);
-    if (!ok.has(statement)) continue;
-    out += renderStatement(env, statement, input.context, report, placeOfLoc);
+    if (outputs) out += outputs[i] ?? '';
+    else if (ok.has(statement)) out += renderStatement(env, statement, input.context, report, placeOfLoc);
   }
   return { markdown: out, placeOf: (o) => toFile(index.place(map.toSource(o))) };
 }
@@ -177,6 +178,27 @@ function escapeOutput(node: HbCall, helpers: Set<string>): void {
   node.params = [inner];
   delete node.hash;
   node.escaped = false;
+}
+
+/**
+ * The fast path: one compile for the whole file, with a marker after each top-level statement so
+ * the output can still be split and mapped statement by statement. Undefined when anything fails
+ * — then each statement renders on its own, which finds every error, not just the first.
+ */
+// NUL never occurs in Markdown an author writes, so it can delimit statement outputs.
+// eslint-disable-next-line no-control-regex
+const MARKER = /\u0000\d+\u0000/;
+
+function renderAtOnce(env: typeof Handlebars, program: HbProgram, context: unknown): string[] | undefined {
+  const marker = (i: number) => `\u0000${i}\u0000`;
+  const body = program.body.flatMap((statement, i) => [statement, { type: 'ContentStatement', value: marker(i), original: marker(i) } as HbContent]);
+  try {
+    const whole = env.compile({ ...program, body } as unknown as hbs.AST.Program, { strict: true, preventIndent: true })(context);
+    const parts = whole.split(MARKER);
+    return parts.length === program.body.length + 1 ? parts.slice(0, -1) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function renderStatement(

@@ -13,6 +13,8 @@ export interface Labels {
   pagesSuffix: string;
   citation: string;
   backToText: string;
+  archive: string;
+  latest: string;
 }
 
 const en: Labels = {
@@ -28,6 +30,8 @@ const en: Labels = {
   pagesSuffix: '',
   citation: 'Source',
   backToText: 'Back to text',
+  archive: 'Archive',
+  latest: 'Latest',
 };
 
 const zh: Labels = {
@@ -43,6 +47,8 @@ const zh: Labels = {
   pagesSuffix: ' 页',
   citation: '来源',
   backToText: '返回正文',
+  archive: '归档',
+  latest: '最新',
 };
 
 export function labelsFor(lang: string): Labels {

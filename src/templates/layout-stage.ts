@@ -2,6 +2,7 @@ import type { Meta } from '../frontmatter/meta-schema.js';
 import type { FontStore } from '../fonts/font-store.js';
 import type { NarrativeHtml } from '../html/html-stage.js';
 import { tocSections } from '../html/split-sections.js';
+import type { PeriodContext } from '../params/params-stage.js';
 import type { Labels } from './labels.js';
 import type { TemplateRenderer } from './render-template.js';
 
@@ -14,6 +15,8 @@ export interface LayoutInput {
   layout: TemplateRenderer;
   fonts: FontStore | undefined;
   generator: string;
+  params?: Readonly<Record<string, unknown>>;
+  period?: PeriodContext | null;
 }
 
 const FONT_MARKER = '/*briefsmith:font-faces*/';
@@ -31,6 +34,8 @@ export function layoutStage(input: LayoutInput): string {
     toc: { sections: tocSections(narrative.headings), figures: input.figures.map((f) => ({ id: f.id, number: f.number, caption: f.caption })) },
     sources: narrative.sources,
     generator: input.generator,
+    params: input.params ?? {},
+    period: input.period ?? null,
   };
   const html = input.layout(context);
   const faces = input.fonts ? input.fonts.faceCss(visibleText(html)) : '';

@@ -100,3 +100,16 @@ describe('evaluateProse', () => {
     expect(r.placeOf(2)).toEqual({ line: 5, column: 1 });
   });
 });
+
+describe('aggregate helpers with column filters', () => {
+  it('narrows rows by named arguments and finds the row with the largest value', () => {
+    const r = run('{{sum "releases" "y2025" org="Tencent"}} {{count "releases" org="Baidu"}} {{argmax "releases" "y2024" "org"}} {{argmin "releases" "y2024" "org"}} {{mean "releases" "y2025"}}');
+    expect(r.messages).toEqual([]);
+    expect(r.markdown).toBe('103 1 Tencent Baidu 103.5');
+  });
+
+  it('reports a filter on a column the dataset does not have', () => {
+    const r = run('{{sum "releases" "y2025" region="EU"}}');
+    expect(r.messages.map((m) => m.reason)).toEqual(['dataset "releases" has no column "region" (columns: org, y2024, y2025)']);
+  });
+});

@@ -13,11 +13,27 @@ export const aggregateHelpers: HelperPlugin = (registry) => {
       return reduce(values);
     });
   numeric('sum', (v) => v.reduce((a, b) => a + b, 0));
+  numeric('mean', (v) => v.reduce((a, b) => a + b, 0) / v.length);
   numeric('min', (v) => Math.min(...v));
   numeric('max', (v) => Math.max(...v));
   registry.add('first', (call) => edge(call, 'first', (rows) => rows[0]));
   registry.add('last', (call) => edge(call, 'last', (rows) => rows[rows.length - 1]));
   registry.add('count', (call) => findDataset(call, 'count').rows.length);
+  const extreme = (name: string, better: (a: number, b: number) => boolean) =>
+    registry.add(name, (call) => {
+      const { dataset, column } = datasetColumn(call, name);
+      const label = stringArg(call, name, 2, 'the column to return');
+      requireColumn(dataset, label);
+      let best: Dataset['rows'][number] | undefined;
+      for (const row of dataset.rows) {
+        const v = row[column];
+        if (typeof v === 'number' && (best === undefined || better(v, best[column] as number))) best = row;
+      }
+      if (!best) throw new HelperFailure(catalogue.helperFailed(name, `column "${column}" has no numbers`));
+      return best[label] ?? null;
+    });
+  extreme('argmax', (a, b) => a > b);
+  extreme('argmin', (a, b) => a < b);
   registry.add('cell', (call) => {
     const dataset = findDataset(call, 'cell');
     const key = call.args[1];
@@ -39,11 +55,26 @@ function edge(call: HelperCall, name: string, pick: (rows: Dataset['rows']) => D
   return row[column] ?? null;
 }
 
+/** Named arguments that are options, not column filters. */
+const OPTIONS = new Set(['by', 'digits']);
+
+/**
+ * The dataset named by the first argument, narrowed by any named arguments that name columns:
+ * `{{sum "weekly" "downloads" region="EU"}}` sums the rows whose region is EU.
+ */
 function findDataset(call: HelperCall, name: string): Dataset {
   const id = stringArg(call, name, 0, 'a dataset name');
   const dataset = call.datasets.get(id);
   if (!dataset) throw new HelperFailure(catalogue.dataUnknown(id, [...call.datasets.keys()]));
-  return dataset;
+  const filters = Object.entries(call.hash).filter(([key]) => !OPTIONS.has(key));
+  if (filters.length === 0) return dataset;
+  for (const [column] of filters) requireColumn(dataset, column);
+  const keep = dataset.rows.map((row) => filters.every(([column, value]) => String(row[column]) === String(value)));
+  return {
+    ...dataset,
+    rows: dataset.rows.filter((_, i) => keep[i]),
+    rowPlaces: dataset.rowPlaces.filter((_, i) => keep[i]),
+  };
 }
 
 function datasetColumn(call: HelperCall, name: string): { dataset: Dataset; column: string } {
