@@ -28,6 +28,9 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# MediaWiki from Debian, for the publishing test that runs a throw-away wiki on 127.0.0.1.
+scripts/setup-mediawiki.sh
+
 # npm ci when node_modules is missing or older than the lockfile.
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json || ! -f dist/cli/main.js ]]; then
   echo "setup: npm ci"

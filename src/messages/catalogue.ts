@@ -36,6 +36,10 @@ export const catalogue = {
     error('column-unknown', `dataset "${dataset}" has no column "${column}" (columns: ${list(known)})`),
   keyNotFound: (dataset: string, column: string, key: string) =>
     error('key-not-found', `dataset "${dataset}" has no row with ${column} = "${key}"`),
+  // Parameters and periods
+  paramInvalid: (detail: string) => error('param-invalid', detail),
+  periodLatestUnknown: (name: string) =>
+    error('period-latest', `parameter "${name}" is "latest", but no dataset declares a date column with rows (data: { <name>: { date: <column> } })`),
   // Prose templating
   proseSyntax: (detail: string) => error('prose-syntax', `template syntax error: ${detail}`),
   variableUnknown: (name: string) => error('variable-unknown', `unknown variable "${name}"`),
@@ -71,6 +75,36 @@ export const catalogue = {
     ),
   // Templates
   layoutFailed: (detail: string) => error('layout-failed', `template failed: ${detail}`),
+  // brief check: rules that look at the whole briefing rather than one stage's input
+  linkBroken: (href: string, suggestion?: string) =>
+    error(
+      'link-broken',
+      `link "${href}" points to no heading, figure or other id in the document${suggestion ? ` (did you mean "#${suggestion}"?)` : ''}`,
+    ),
+  dataRowWidth: (name: string, row: number, cells: number, columns: number) =>
+    error('data-parse', `dataset "${name}": row ${row} has ${cells} cell${cells === 1 ? '' : 's'} but the header has ${columns} column${columns === 1 ? '' : 's'}`),
+  datasetUnused: (name: string) => warning('dataset-unused', `dataset "${name}" is never used by a chart or the text`),
+  sectionEmpty: (title: string) => warning('section-empty', `section "${title}" has no content before the next "##"`),
+  headingSkip: (from: number, to: number) =>
+    warning('heading-skip', `heading level skips from h${from} to h${to} (use ${'#'.repeat(from + 1)} here)`),
+  renderFailed: (detail: string) => error('render-failed', `the briefing could not be rendered: ${detail}`),
+  // Checked data: dataset schemas (front matter `data.<name>.schema` or `data/<name>.schema.json|yaml`)
+  dataInvalid: (dataset: string, column: string, detail: string) =>
+    error('data-invalid', `dataset "${dataset}", column "${column}": ${detail}`),
+  dataErrorsCapped: (dataset: string, more: number) =>
+    error('data-invalid', `… and ${more} more error${more === 1 ? '' : 's'} in dataset "${dataset}" (not shown; the first is here)`),
+  dataColumnMissing: (dataset: string, column: string, role: 'required' | 'key', header: readonly string[]) =>
+    error('data-invalid', `dataset "${dataset}": ${role} column "${column}" is not in the header (columns: ${list(header)})`),
+  dataColumnAbsent: (dataset: string, column: string, header: readonly string[]) =>
+    warning('data-column-absent', `dataset "${dataset}": declared column "${column}" is not in the header (columns: ${list(header)})`),
+  dataSchemaInvalid: (dataset: string, detail: string) => error('data-schema-invalid', `schema of dataset "${dataset}": ${detail}`),
+  dataSchemaIgnored: (dataset: string) =>
+    warning('data-schema-ignored', `front matter declares the schema of dataset "${dataset}", so this schema file is ignored`),
+  dataSchemaOrphan: (dataset: string) =>
+    warning('data-schema-orphan', `a schema for dataset "${dataset}", but there is no data file data/${dataset}.csv|tsv|json|ndjson`),
+  // brief publish: briefsmith.config.json
+  publishConfigJson: (detail: string) => error('publish-config', `briefsmith.config.json is not valid JSON: ${detail}`),
+  publishConfigInvalid: (key: string, detail: string) => error('publish-config', `publish config "${key}": ${detail}`),
 } as const;
 
 export type CatalogueKey = keyof typeof catalogue;
