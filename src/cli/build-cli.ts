@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseMatrix } from '../build/build-jobs.js';
 import { ParamError, splitAssignment } from '../params/resolve-params.js';
-import { buildCommand, parseFormats } from './build-command.js';
 import type { Command } from './command.js';
 import { UsageError } from './usage.js';
 
@@ -33,6 +32,7 @@ export const build: Command = {
         force: { type: 'boolean', default: false },
       },
     });
+    const { buildCommand, parseFormats } = await import('./build-command.js'); // the pipeline, only when building
     try {
       const params = Object.fromEntries(values.param.map((p) => splitAssignment(p, '--param')));
       const matrix = values.matrix.map(parseMatrix);

@@ -1,9 +1,47 @@
-import { build } from './build-cli.js';
-import { check } from '../check/check-cli.js';
 import type { Command } from './command.js';
-import { newCommand } from '../scaffold/new-cli.js';
-import { preview } from '../preview/preview-cli.js';
-import { publish } from '../publish/publish-cli.js';
 
-/** Every subcommand, in the order `brief --help` lists them. Add new commands here. */
-export const COMMANDS: readonly Command[] = [build, check, preview, newCommand, publish];
+/**
+ * Every subcommand, in the order `brief --help` lists them. Each loads its module only when it
+ * runs, so `brief build` does not pay for the preview server's or the publishers' imports (the
+ * CLI's cold start is mostly module loading).
+ */
+const lazy = (spec: Omit<Command, 'run'>, load: () => Promise<Command>): Command => ({
+  ...spec,
+  run: async (argv, console) => (await load()).run(argv, console),
+});
+
+export const COMMANDS: readonly Command[] = [
+  lazy(
+    {
+      name: 'build',
+      usage:
+        'brief build <briefing-dir>... [--out DIR] [--format html,pdf] [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]... [--force] [--concurrency N] [--quiet]',
+      summary: 'render briefings to <out>/<slug>/ (periodic ones to <out>/<slug>/<period>/[<variant>/], with an archive index)',
+    },
+    async () => (await import('./build-cli.js')).build,
+  ),
+  lazy(
+    {
+      name: 'check',
+      usage: 'brief check <briefing-dir>... [--format text|json] [--strict]',
+      summary: 'report every problem of each briefing (nothing is written); exit 1 on errors, or on warnings with --strict',
+    },
+    async () => (await import('../check/check-cli.js')).check,
+  ),
+  lazy(
+    { name: 'preview', usage: 'brief preview <briefing-dir> [--port N]', summary: 'serve a live preview on http://127.0.0.1:4700/ (PDF at /pdf) that rebuilds on every change' },
+    async () => (await import('../preview/preview-cli.js')).preview,
+  ),
+  lazy(
+    { name: 'new', usage: 'brief new <slug> [--template NAME] [--dir content]', summary: 'create <dir>/<slug>/ with a starter briefing (text, data, chart) that builds and checks clean' },
+    async () => (await import('../scaffold/new-cli.js')).newCommand,
+  ),
+  lazy(
+    {
+      name: 'publish',
+      usage: 'brief publish <briefing-dir> --to <target> [--dry-run] [--force] [--out DIR] [--config FILE]',
+      summary: 'publish a built briefing to a wiki target of briefsmith.config.json (MediaWiki, git-backed wiki, Confluence)',
+    },
+    async () => (await import('../publish/publish-cli.js')).publish,
+  ),
+];

@@ -17,6 +17,15 @@ export function measurePagesInPage(width: number, height: number, selector: stri
   const pageBreak = (value: string) => ['page', 'left', 'right', 'recto', 'verso'].includes(value);
   for (const el of document.body.querySelectorAll<HTMLElement>(':not(svg, svg *)')) {
     const computed = getComputedStyle(el);
+    // A named page (CSS `page: name`, used for running headers) starts and ends with a page break
+    // in print wherever the name changes; columns know nothing of page names.
+    const named = (computed as CSSStyleDeclaration & { page?: string }).page;
+    if (named !== undefined && named !== '' && named !== 'auto') {
+      forced.push([el, 'breakBefore', el.style.breakBefore], [el, 'breakAfter', el.style.breakAfter]);
+      el.style.breakBefore = 'column';
+      el.style.breakAfter = 'column';
+      continue;
+    }
     if (pageBreak(computed.breakBefore)) {
       forced.push([el, 'breakBefore', el.style.breakBefore]);
       el.style.breakBefore = 'column';

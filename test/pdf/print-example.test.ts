@@ -69,6 +69,8 @@ describe('the example briefing as PDF', () => {
       expect(texts[number - 1], caption).toContain(caption);
     }
     expect(printed.settled).toBe(true);
+    // The in-page measurement predicted every number, so the document was printed once.
+    expect(printed.prints).toBe(1);
   });
 
   it('keeps each figure on one page: the chart and its caption print on the same page', () => {
