@@ -13,7 +13,8 @@ export async function runWeekly(repo, out) {
   rmSync(out, { recursive: true, force: true });
   const args = [join(repo, 'bin/brief.js'), 'build', 'content/open-model-weekly', '--period', '2026-W01..2026-W52', '--format', 'pdf', '--out', out];
   const run = await runMeasured(process.execPath, args, { cwd: repo });
-  const pdfs = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.pdf')).length;
+  // Count each period's PDF once: the archive's `latest` symlink points at one of them again.
+  const pdfs = readdirSync(join(out, 'open-model-weekly')).filter((f) => /^\d{4}-W\d{2}$/.test(f)).length;
   if (run.code !== 0 || pdfs !== 52) throw new Error(`brief build exited ${run.code} with ${pdfs}/52 PDFs:\n${run.stderr.slice(-2000)}`);
   // Summary rows: "content/open-model-weekly 2026-W01      7      5.4  ok"
   const perBrief = [...run.stdout.matchAll(/^content\/open-model-weekly \d{4}-W\d{2}\s+\d+\s+([\d.]+)\s+ok$/gm)].map((m) => Number(m[1]));
