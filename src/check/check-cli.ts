@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { TEMPLATES_DIR } from '../cli/build-command.js';
-import type { Command } from '../cli/command.js';
+import type { CommandRunner } from '../cli/command.js';
 import { UsageError } from '../cli/usage.js';
 import { fontsourceStore } from '../fonts/font-store.js';
 import { diskFiles } from '../load/disk-files.js';
@@ -13,10 +13,7 @@ import { jsonReport, strictMessages, summarize, textReport, type CheckedBriefing
 
 const FORMATS = ['text', 'json'] as const;
 
-export const check: Command = {
-  name: 'check',
-  usage: 'brief check <briefing-dir>... [--format text|json] [--strict]',
-  summary: 'report every problem of each briefing (nothing is written); exit 1 on errors, or on warnings with --strict',
+export const check: CommandRunner = {
   async run(argv, console) {
     const { values, positionals } = parseArgs({
       args: argv,

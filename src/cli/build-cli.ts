@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseMatrix } from '../build/build-jobs.js';
 import { ParamError, splitAssignment } from '../params/resolve-params.js';
-import type { Command } from './command.js';
+import type { CommandRunner } from './command.js';
 import { UsageError } from './usage.js';
 
 function parseConcurrency(value: string | undefined): number | undefined {
@@ -11,11 +11,7 @@ function parseConcurrency(value: string | undefined): number | undefined {
   return n;
 }
 
-export const build: Command = {
-  name: 'build',
-  usage:
-    'brief build <briefing-dir>... [--out DIR] [--format html,pdf] [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]... [--force] [--concurrency N] [--quiet]',
-  summary: 'render briefings to <out>/<slug>/ (periodic ones to <out>/<slug>/<period>/[<variant>/], with an archive index)',
+export const build: CommandRunner = {
   async run(argv, console) {
     const { values, positionals } = parseArgs({
       args: argv,

@@ -11,3 +11,6 @@ export interface Command {
   summary: string;
   run(argv: string[], console: Console): Promise<number>;
 }
+
+/** What a command's module provides; its name and help text live in `commands.ts`, which loads it lazily. */
+export type CommandRunner = Pick<Command, 'run'>;

@@ -1,11 +1,11 @@
-import type { Command } from './command.js';
+import type { Command, CommandRunner } from './command.js';
 
 /**
  * Every subcommand, in the order `brief --help` lists them. Each loads its module only when it
  * runs, so `brief build` does not pay for the preview server's or the publishers' imports (the
  * CLI's cold start is mostly module loading).
  */
-const lazy = (spec: Omit<Command, 'run'>, load: () => Promise<Command>): Command => ({
+const lazy = (spec: Omit<Command, 'run'>, load: () => Promise<CommandRunner>): Command => ({
   ...spec,
   run: async (argv, console) => (await load()).run(argv, console),
 });

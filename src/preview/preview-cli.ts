@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Command } from '../cli/command.js';
+import type { CommandRunner } from '../cli/command.js';
 import { UsageError } from '../cli/usage.js';
 import { startPreview } from './start-preview.js';
 
@@ -13,10 +13,7 @@ function parsePort(value: string | undefined): number | undefined {
   return port;
 }
 
-export const preview: Command = {
-  name: 'preview',
-  usage: 'brief preview <briefing-dir> [--port N]',
-  summary: `serve a live preview on http://127.0.0.1:${DEFAULT_PORT}/ (PDF at /pdf) that rebuilds on every change`,
+export const preview: CommandRunner = {
   async run(argv, console) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { port: { type: 'string' } } });
     const [dir, ...extra] = positionals;

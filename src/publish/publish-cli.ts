@@ -1,15 +1,12 @@
 import { parseArgs } from 'node:util';
-import type { Command, Console } from '../cli/command.js';
+import type { CommandRunner, Console } from '../cli/command.js';
 import { UsageError } from '../cli/usage.js';
 import { formatMessage } from '../messages/format-message.js';
 import { CONFIG_FILE, ConfigError } from './config/config-file.js';
 import { ContentErrors, publishBriefing } from './publish-briefing.js';
 import { PublishError, redactSecrets } from './publish-error.js';
 
-export const publish: Command = {
-  name: 'publish',
-  usage: 'brief publish <briefing-dir> --to <target> [--dry-run] [--force] [--out DIR] [--config FILE]',
-  summary: `publish a built briefing to a wiki target of ${CONFIG_FILE} (MediaWiki, git-backed wiki, Confluence)`,
+export const publish: CommandRunner = {
   async run(argv, console) {
     const { values, positionals } = parseArgs({
       args: argv,

@@ -1,14 +1,11 @@
 import { parseArgs } from 'node:util';
 import { TEMPLATES_DIR } from '../cli/build-command.js';
-import type { Command } from '../cli/command.js';
+import type { CommandRunner } from '../cli/command.js';
 import { UsageError } from '../cli/usage.js';
 import { diskTemplateLibrary } from '../templates/disk-template-library.js';
 import { newBriefing } from './new-briefing.js';
 
-export const newCommand: Command = {
-  name: 'new',
-  usage: 'brief new <slug> [--template NAME] [--dir content]',
-  summary: 'create <dir>/<slug>/ with a starter briefing (text, data, chart) that builds and checks clean',
+export const newCommand: CommandRunner = {
   async run(argv, console) {
     const { values, positionals } = parseArgs({
       args: argv,
