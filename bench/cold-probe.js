@@ -24,12 +24,12 @@ const step = async (name, fn) => {
 // The CLI's module graph: main.js statically imports every command and, through them, the pipeline.
 await step('importCli', () => dist('cli/main.js'));
 const api = await step('importRest', async () => ({
-  ...(await dist('render-briefing.js')),
-  ...(await dist('load/disk-files.js')),
-  ...(await dist('templates/disk-template-library.js')),
+  ...(await dist('pipeline/render-briefing.js')),
+  ...(await dist('edges/files/disk-files.js')),
+  ...(await dist('pipeline/templates/disk-template-library.js')),
   ...(await dist('cli/build-command.js')),
-  ...(await dist('fonts/font-store.js')),
-  ...(await dist('output/write-output.js')),
+  ...(await dist('edges/fonts/font-store.js')),
+  ...(await dist('edges/output/write-output.js')),
 }));
 const templates = await step('templateLibrary', async () => api.diskTemplateLibrary(api.TEMPLATES_DIR, await api.loadTemplateHelpers(api.TEMPLATES_DIR)));
 const fonts = await step('fontStore', () => api.fontsourceStore());

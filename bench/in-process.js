@@ -14,18 +14,18 @@ const dist = (path) => import(new URL(`../dist/${path}`, import.meta.url).href);
 /** The public entry points the bench drives, loaded once (module loading is the cold-start bench's job). */
 export async function loadApi() {
   const [{ renderBriefing }, { diskFiles }, { diskTemplateLibrary }, { TEMPLATES_DIR }, { fontsourceStore }] = await Promise.all([
-    dist('render-briefing.js'),
-    dist('load/disk-files.js'),
-    dist('templates/disk-template-library.js'),
+    dist('pipeline/render-briefing.js'),
+    dist('edges/files/disk-files.js'),
+    dist('pipeline/templates/disk-template-library.js'),
     dist('cli/build-command.js'),
-    dist('fonts/font-store.js'),
+    dist('edges/fonts/font-store.js'),
   ]);
   const [{ launchBrowser }, { PdfPrinter }, { pdfMetadata }, { pageGeometry }, { readPdfLayout }] = await Promise.all([
-    dist('browser/launch-browser.js'),
-    dist('pdf/pdf-printer.js'),
-    dist('build/build-briefing.js'),
-    dist('pdf/page-geometry.js'),
-    dist('pdf/read-destinations.js'),
+    dist('edges/browser/launch-browser.js'),
+    dist('edges/pdf/pdf-printer.js'),
+    dist('features/build/build-briefing.js'),
+    dist('edges/pdf/page-geometry.js'),
+    dist('edges/pdf/read-destinations.js'),
   ]);
   return {
     renderBriefing, diskFiles, launchBrowser, PdfPrinter, pdfMetadata, pageGeometry, readPdfLayout,

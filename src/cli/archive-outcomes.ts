@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import type { BuildOutcome } from '../build/build-briefing.js';
-import { renderArchivePage } from '../archive/render-archive.js';
-import { updateArchive } from '../archive/write-archive.js';
-import type { FontStore } from '../fonts/font-store.js';
-import { labelsFor } from '../templates/labels.js';
-import { visibleText } from '../templates/layout-stage.js';
+import type { BuildOutcome } from '../features/build/build-briefing.js';
+import { renderArchivePage } from '../features/archive/render-archive.js';
+import { updateArchive } from '../features/archive/write-archive.js';
+import type { FontStore } from '../edges/fonts/font-store.js';
+import { labelsFor } from '../pipeline/templates/labels.js';
+import { visibleText } from '../pipeline/templates/layout-stage.js';
 import { VERSION } from '../version.js';
 
 /** Records the periodic issues a build produced in each briefing's archive (once per briefing, after all its jobs). */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { parseMatrix } from '../build/build-jobs.js';
-import { ParamError, splitAssignment } from '../params/resolve-params.js';
+import { parseMatrix } from '../features/build/build-jobs.js';
+import { ParamError, splitAssignment } from '../pipeline/params/resolve-params.js';
 import type { CommandRunner } from './command.js';
 import { UsageError } from './usage.js';
 

@@ -2,18 +2,18 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, type LaunchedBrowser } from '../browser/launch-browser.js';
-import { buildJob, type BuildOutcome, type Format } from '../build/build-briefing.js';
-import { expandJobs, type BuildJob, type JobRequest } from '../build/build-jobs.js';
-import { runPool } from '../build/run-pool.js';
-import { fontsourceStore } from '../fonts/font-store.js';
-import { diskFiles } from '../load/disk-files.js';
-import { loadBriefing } from '../load/load-briefing.js';
+import { launchBrowser, type LaunchedBrowser } from '../edges/browser/launch-browser.js';
+import { buildJob, type BuildOutcome, type Format } from '../features/build/build-briefing.js';
+import { expandJobs, type BuildJob, type JobRequest } from '../features/build/build-jobs.js';
+import { runPool } from '../features/build/run-pool.js';
+import { fontsourceStore } from '../edges/fonts/font-store.js';
+import { diskFiles } from '../edges/files/disk-files.js';
+import { loadBriefing } from '../pipeline/load/load-briefing.js';
 import { formatMessage } from '../messages/format-message.js';
 import { MessageLog } from '../messages/message-log.js';
-import { abandonStagedWrites } from '../output/write-output.js';
-import { ParamError } from '../params/resolve-params.js';
-import { diskTemplateLibrary, loadTemplateHelpers } from '../templates/disk-template-library.js';
+import { abandonStagedWrites } from '../edges/output/write-output.js';
+import { ParamError } from '../pipeline/params/resolve-params.js';
+import { diskTemplateLibrary, loadTemplateHelpers } from '../pipeline/templates/disk-template-library.js';
 import { updateArchives } from './archive-outcomes.js';
 import type { Console } from './command.js';
 import { summaryTable } from './summary-table.js';
@@ -71,7 +71,7 @@ export async function buildCommand(options: BuildOptions, console: Console): Pro
     let printer;
     if (options.formats.includes('pdf') && jobs.length > 0) {
       browser = launchBrowser();
-      const { PdfPrinter } = await import('../pdf/pdf-printer.js');
+      const { PdfPrinter } = await import('../edges/pdf/pdf-printer.js');
       printer = new PdfPrinter((await browser).browser);
     }
     const ctx = { templates, fonts, printer, formats: options.formats, out: options.out, force: options.force };

@@ -26,15 +26,15 @@ export const COMMANDS: readonly Command[] = [
       usage: 'brief check <briefing-dir>... [--format text|json] [--strict]',
       summary: 'report every problem of each briefing (nothing is written); exit 1 on errors, or on warnings with --strict',
     },
-    async () => (await import('../check/check-cli.js')).check,
+    async () => (await import('../features/check/check-cli.js')).check,
   ),
   lazy(
     { name: 'preview', usage: 'brief preview <briefing-dir> [--port N]', summary: 'serve a live preview on http://127.0.0.1:4700/ (PDF at /pdf) that rebuilds on every change' },
-    async () => (await import('../preview/preview-cli.js')).preview,
+    async () => (await import('../features/preview/preview-cli.js')).preview,
   ),
   lazy(
     { name: 'new', usage: 'brief new <slug> [--template NAME] [--dir content]', summary: 'create <dir>/<slug>/ with a starter briefing (text, data, chart) that builds and checks clean' },
-    async () => (await import('../scaffold/new-cli.js')).newCommand,
+    async () => (await import('../features/scaffold/new-cli.js')).newCommand,
   ),
   lazy(
     {
@@ -42,6 +42,6 @@ export const COMMANDS: readonly Command[] = [
       usage: 'brief publish <briefing-dir> --to <target> [--dry-run] [--force] [--out DIR] [--config FILE]',
       summary: 'publish a built briefing to a wiki target of briefsmith.config.json (MediaWiki, git-backed wiki, Confluence)',
     },
-    async () => (await import('../publish/publish-cli.js')).publish,
+    async () => (await import('../features/publish/publish-cli.js')).publish,
   ),
 ];

@@ -1,4 +1,4 @@
-import type { BuildOutcome } from '../build/build-briefing.js';
+import type { BuildOutcome } from '../features/build/build-briefing.js';
 
 /** A plain-text table: briefing, pages, seconds, result. */
 export function summaryTable(outcomes: readonly BuildOutcome[]): string {

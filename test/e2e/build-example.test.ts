@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RenderResult } from '../../src/render-briefing.js';
+import type { RenderResult } from '../../src/pipeline/render-briefing.js';
 import { renderFolder } from '../support/render-folder.js';
 
 /** The example briefing end to end, through the in-memory API with the real template and fonts. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/messages/catalogue.js';
-import { fontsourceStore } from '../../src/fonts/font-store.js';
-import { memoryFiles } from '../../src/load/briefing-files.js';
-import { renderBriefing } from '../../src/render-briefing.js';
+import { fontsourceStore } from '../../src/edges/fonts/font-store.js';
+import { memoryFiles } from '../../src/edges/files/briefing-files.js';
+import { renderBriefing } from '../../src/pipeline/render-briefing.js';
 import { renderMemory, templates } from '../support/render-folder.js';
 
 const FRONT = '---\ntitle: Errors\n---\n';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type LaunchedBrowser } from '../../src/browser/launch-browser.js';
+import { launchBrowser, type LaunchedBrowser } from '../../src/edges/browser/launch-browser.js';
 import { renderFolder, renderMemory } from '../support/render-folder.js';
 
 /**

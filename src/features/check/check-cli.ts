@@ -1,0 +1,49 @@
+import { existsSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { TEMPLATES_DIR } from '../../cli/build-command.js';
+import type { CommandRunner } from '../../cli/command.js';
+import { UsageError } from '../../cli/usage.js';
+import { fontsourceStore } from '../../edges/fonts/font-store.js';
+import { diskFiles } from '../../edges/files/disk-files.js';
+import { catalogue } from '../../messages/catalogue.js';
+import type { Message } from '../../messages/message.js';
+import { diskTemplateLibrary, loadTemplateHelpers } from '../../pipeline/templates/disk-template-library.js';
+import { checkBriefing } from './check-briefing.js';
+import { jsonReport, strictMessages, summarize, textReport, type CheckedBriefing } from './check-report.js';
+
+const FORMATS = ['text', 'json'] as const;
+
+export const check: CommandRunner = {
+  async run(argv, console) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { format: { type: 'string', default: 'text' }, strict: { type: 'boolean', default: false } },
+    });
+    const format = values.format as (typeof FORMATS)[number];
+    if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}" (known: ${FORMATS.join(', ')})`);
+    if (positionals.length === 0) throw new UsageError('brief check needs at least one briefing folder');
+    for (const dir of positionals) {
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
+    }
+    const templates = diskTemplateLibrary(TEMPLATES_DIR, await loadTemplateHelpers(TEMPLATES_DIR));
+    const fonts = fontsourceStore();
+    const checked: CheckedBriefing[] = [];
+    for (const dir of positionals) {
+      const shown = dir.replace(/\/+$/, '') || '.';
+      let messages: readonly Message[];
+      try {
+        messages = (await checkBriefing({ files: diskFiles(dir, shown), templates, fonts })).messages;
+      } catch (error) {
+        // Not a content problem the pipeline could place, but CI must still see it as a message.
+        const { ruleId, severity, reason } = catalogue.renderFailed((error as Error).message);
+        messages = [{ file: shown, ruleId, severity, reason }];
+      }
+      checked.push({ dir: shown, messages: values.strict ? strictMessages(messages) : messages });
+    }
+    if (format === 'json') console.out(JSON.stringify(jsonReport(checked), null, 2));
+    else textReport(checked).forEach((line) => console.out(line));
+    return summarize(checked).errors > 0 ? 1 : 0;
+  },
+};

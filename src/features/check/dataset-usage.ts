@@ -1,0 +1,75 @@
+import Handlebars from 'handlebars';
+import { parse as parseJsonc } from 'jsonc-parser';
+import type { Dataset } from '../../pipeline/data/dataset.js';
+import { datasetName } from '../../pipeline/data/parse-dataset.js';
+import { normalizeInside } from '../../edges/files/briefing-files.js';
+import { isCall, isPath, walk, type HbNode, type HbProgram } from '../../pipeline/prose/handlebars-ast.js';
+
+/**
+ * The datasets as the prose helpers see them, remembering every name a helper looks up. Helpers
+ * (built-in or a template's) reach data only through `call.datasets.get`, so this sees all of
+ * them, including names computed at run time (`{{count params.table}}`).
+ */
+export class RecordingDatasets extends Map<string, Dataset> {
+  readonly looked = new Set<string>();
+
+  override get(name: string): Dataset | undefined {
+    this.looked.add(name);
+    return super.get(name);
+  }
+}
+
+/**
+ * Names the narrative may use as datasets: `data.<name>` (also `../data.<name>`,
+ * `@root.data.<name>`, `lookup data "<name>"`) and every string literal passed to a helper
+ * (`{{sum "sales" "units"}}`). Static, from the Handlebars AST, so a call that was not evaluated
+ * (inside an `{{#if}}` not taken, or next to an error) still counts. The caller intersects the
+ * result with the real dataset names. A file that does not parse is skipped: the prose stage
+ * reports its syntax error.
+ */
+export function datasetNamesInProse(texts: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const text of texts) {
+    if (!text.includes('{{')) continue;
+    let program: HbProgram;
+    try {
+      program = Handlebars.parse(text) as unknown as HbProgram;
+    } catch {
+      continue;
+    }
+    walk(program, (node) => {
+      if (isPath(node)) {
+        const parts = node.data && node.parts[0] === 'root' ? node.parts.slice(1) : node.parts;
+        if (parts[0] === 'data' && parts[1] !== undefined) names.add(parts[1]);
+      }
+      if (isCall(node)) {
+        for (const param of node.params) if (param.type === 'StringLiteral') names.add((param as HbNode & { value: string }).value);
+      }
+    });
+  }
+  return names;
+}
+
+/**
+ * Briefing datasets a chart spec refers to: every `"data": {"name": …}` or `{"url": "data/…"}`
+ * anywhere in it (top level, layers, lookup transforms). Read leniently, so a spec that fails
+ * validation still counts as using its data and does not add a misleading "never used".
+ */
+export function datasetsInSpec(text: string): Set<string> {
+  const names = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (value === null || typeof value !== 'object') return;
+    const record = value as Record<string, unknown>;
+    const data = record['data'];
+    if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+      const { name, url } = data as Record<string, unknown>;
+      if (typeof name === 'string') names.add(name);
+      const path = typeof url === 'string' ? normalizeInside(url) : undefined;
+      if (path?.startsWith('data/')) names.add(datasetName(path));
+    }
+    Object.values(record).forEach(visit);
+  };
+  visit(parseJsonc(text, [], { allowTrailingComma: true }));
+  return names;
+}

@@ -1,0 +1,42 @@
+import type { RenderResult } from '../../pipeline/render-briefing.js';
+import { labelsFor } from '../../pipeline/templates/labels.js';
+import { layoutStage } from '../../pipeline/templates/layout-stage.js';
+import { compileTemplate } from '../../pipeline/templates/render-template.js';
+
+/**
+ * Every id in the finished page: headings, figures, citation marks, sources and the template's
+ * own landmarks. Read from the page itself, so a custom template's ids count too. When other
+ * errors kept the pipeline from producing a page, the layout is rendered here from the narrative
+ * it did produce, so links are still checked against what the page would hold.
+ */
+export function documentIds(result: RenderResult): Set<string> {
+  const html = result.html ?? layoutWithoutPage(result);
+  const ids = new Set<string>([...result.headings.map((h) => h.id), ...result.figures.map((f) => f.id)]);
+  if (html) for (const m of html.matchAll(/\sid="([^"]*)"/g)) ids.add(decodeAttribute(m[1] ?? ''));
+  return ids;
+}
+
+function layoutWithoutPage(result: RenderResult): string | undefined {
+  const narrative = result.internals?.narrative;
+  if (!narrative || !result.meta || !result.template) return undefined;
+  try {
+    return layoutStage({
+      meta: result.meta,
+      narrative,
+      figures: result.figures,
+      labels: labelsFor(result.meta.lang),
+      css: '',
+      layout: compileTemplate(result.template).layout,
+      fonts: undefined,
+      generator: '',
+    });
+  } catch {
+    return undefined; // a failing layout is reported by the pipeline; headings and figures remain
+  }
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#x27;': "'", '&#39;': "'", '&lt;': '<', '&gt;': '>' };
+
+function decodeAttribute(value: string): string {
+  return value.replace(/&(amp|quot|#x27|#39|lt|gt);/g, (entity) => ENTITIES[entity] ?? entity);
+}

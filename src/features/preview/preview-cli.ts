@@ -1,0 +1,44 @@
+import { existsSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { CommandRunner } from '../../cli/command.js';
+import { UsageError } from '../../cli/usage.js';
+import { startPreview } from './start-preview.js';
+
+const DEFAULT_PORT = 4700;
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${value}"`);
+  return port;
+}
+
+export const preview: CommandRunner = {
+  async run(argv, console) {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { port: { type: 'string' } } });
+    const [dir, ...extra] = positionals;
+    if (dir === undefined) throw new UsageError('brief preview needs a briefing folder');
+    if (extra.length > 0) throw new UsageError('brief preview serves one briefing folder at a time');
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
+    const port = parsePort(values.port);
+    const server = await startPreview({
+      dir,
+      port: port ?? DEFAULT_PORT,
+      // A port the user asked for is kept or fails; the default moves on when taken.
+      portAttempts: port === undefined ? 20 : 0,
+      log: (line) => console.err(line),
+    });
+    console.out(`Previewing ${dir} at ${server.url}  (PDF: ${server.url}pdf)  Ctrl+C to stop`);
+    await new Promise<void>((stopped) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        console.err('brief: stopping the preview');
+        void server.close().finally(stopped);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  },
+};

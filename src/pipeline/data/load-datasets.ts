@@ -1,0 +1,40 @@
+import { displayPath, type BriefingFiles } from '../../edges/files/briefing-files.js';
+import type { DataDeclaration } from '../frontmatter/data-declarations.js';
+import { catalogue } from '../../messages/catalogue.js';
+import type { MessageLog } from '../../messages/message-log.js';
+import { datasetSchemas } from './dataset-schemas.js';
+import type { Dataset } from './dataset.js';
+import { DATA_EXTENSIONS, datasetName } from './parse-dataset.js';
+import { readDataset } from './read-dataset.js';
+import { sidecarDataset } from './schema-sidecar.js';
+
+/**
+ * Loads every file in `data/`, keyed by file stem, each checked against its schema (front matter
+ * `data.<name>.schema` or a `data/<name>.schema.json|yaml` sidecar) when it has one.
+ * Unreadable or invalid files are reported, not fatal here.
+ */
+export async function loadDatasets(
+  files: BriefingFiles,
+  declarations: Readonly<Record<string, DataDeclaration>>,
+  log: MessageLog,
+): Promise<Map<string, Dataset>> {
+  const paths = new Map<string, string>();
+  const sidecars: string[] = [];
+  for (const fileName of files.list('data')) {
+    if (fileName.startsWith('.')) continue;
+    const path = `data/${fileName}`;
+    const lower = fileName.toLowerCase();
+    if (sidecarDataset(fileName) !== undefined) sidecars.push(fileName);
+    else if (!DATA_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
+      if (!lower.endsWith('.md')) log.report(catalogue.dataFormat(path), displayPath(files, path));
+    } else if (paths.has(datasetName(path))) log.report(catalogue.dataDuplicate(datasetName(path)), displayPath(files, path));
+    else paths.set(datasetName(path), path);
+  }
+  const schemas = datasetSchemas({ files, declarations, datasets: new Set(paths.keys()), sidecars }, log);
+  const datasets = new Map<string, Dataset>();
+  for (const [name, path] of paths) {
+    const dataset = await readDataset(files, path, schemas.get(name), log);
+    if (dataset) datasets.set(name, dataset);
+  }
+  return datasets;
+}

@@ -1,0 +1,34 @@
+import type { DatasetSchema } from '../frontmatter/data-declarations.js';
+import { displayPath, type BriefingFiles } from '../../edges/files/briefing-files.js';
+import { catalogue } from '../../messages/catalogue.js';
+import type { MessageLog } from '../../messages/message-log.js';
+import type { Dataset } from './dataset.js';
+import { DelimitedDataset } from './delimited-dataset.js';
+import { DelimitedSyntaxError, readDelimitedStream } from './delimited-records.js';
+import { datasetName, delimiterOf, parseDataset, reportSyntaxError } from './parse-dataset.js';
+
+/**
+ * Reads one data file of a briefing. CSV/TSV is streamed when the files can stream, so a
+ * 100,000-row file is never held as one string next to its rows; JSON is read whole (it must be
+ * parsed whole anyway to be an array).
+ */
+export async function readDataset(files: BriefingFiles, path: string, schema: DatasetSchema | undefined, log: MessageLog): Promise<Dataset | undefined> {
+  const name = datasetName(path);
+  const display = displayPath(files, path);
+  const delimiter = delimiterOf(path);
+  const stream = delimiter ? files.openStream?.(path) : undefined;
+  if (!delimiter || !stream) {
+    const text = files.readText(path);
+    return text === undefined ? undefined : parseDataset(path, text, display, log, schema);
+  }
+  const dataset = new DelimitedDataset({ name, path, display, schema }, log);
+  try {
+    await readDelimitedStream(stream, delimiter, dataset.add);
+  } catch (e) {
+    if (e instanceof DelimitedSyntaxError) return reportSyntaxError(e, name, display, log);
+    // The file vanished or became unreadable between listing and reading.
+    log.report(catalogue.dataParse(name, `could not be read (${e instanceof Error ? e.message : String(e)})`), display);
+    return undefined;
+  }
+  return dataset.finish();
+}

@@ -1,0 +1,86 @@
+import { isMap, isNode, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { catalogue } from '../../messages/catalogue.js';
+import { LineIndex } from '../../messages/line-index.js';
+import type { MessageLog } from '../../messages/message-log.js';
+import type { Place } from '../../messages/message.js';
+import { metaSchema, type Meta } from './meta-schema.js';
+
+export interface SplitSource {
+  /** The raw YAML between the fences ('' when there is no front matter). */
+  yaml: string;
+  /** The Markdown body. */
+  body: string;
+  /** 1-based line in the file where the body starts. */
+  bodyLine: number;
+}
+
+const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+
+/** Splits `---\nYAML\n---\n` from the body. Only YAML: no front-matter engine that runs code. */
+export function splitFrontMatter(text: string): SplitSource {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const match = source.startsWith('---') ? FENCE.exec(source) : null;
+  if (!match || match.index !== 0) return { yaml: '', body: source, bodyLine: 1 };
+  const consumed = match[0];
+  return { yaml: match[1] ?? '', body: source.slice(consumed.length), bodyLine: consumed.split('\n').length };
+}
+
+/**
+ * Parses and validates front matter. Every problem is reported at its place in the file; the
+ * result is undefined when the meta block cannot be trusted.
+ */
+export function parseFrontMatter(yamlText: string, display: string, log: MessageLog): Meta | undefined {
+  // The YAML starts on line 2 of the file (after the opening fence).
+  const index = new LineIndex(yamlText);
+  const at = (offset: number): Place => {
+    const p = index.place(offset);
+    return { line: p.line + 1, column: p.column };
+  };
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, schema: 'core' });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) log.report(catalogue.yamlInvalid(e.message.split('\n')[0] ?? e.message), display, at(e.pos[0]));
+    return undefined;
+  }
+  if (yamlText.trim() !== '' && !isMap(doc.contents)) {
+    log.report(catalogue.yamlInvalid('front matter must be a mapping of keys to values'), display, at(0));
+    return undefined;
+  }
+  const result = metaSchema.safeParse(doc.toJS() ?? {});
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) reportIssue(issue, doc, at, display, log);
+  return undefined;
+}
+
+function reportIssue(
+  issue: z.core.$ZodIssue,
+  doc: Document,
+  at: (offset: number) => Place,
+  display: string,
+  log: MessageLog,
+): void {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  if (issue.code === 'unrecognized_keys') {
+    for (const key of issue.keys) {
+      const pair = findKey(doc, [...path, key]);
+      log.report(catalogue.frontMatterInvalid(key, 'unknown key'), display, at(pair ?? 0));
+    }
+    return;
+  }
+  const node = doc.getIn(path, true);
+  const offset = isNode(node) && node.range ? node.range[0] : (findKey(doc, path) ?? 0);
+  const key = path.length === 0 ? 'front matter' : path.join('.');
+  const detail = issue.code === 'invalid_type' && node === undefined ? 'is required' : issue.message;
+  log.report(catalogue.frontMatterInvalid(key, detail), display, at(offset));
+}
+
+/** Offset of the key node for `path` (the value may be missing). */
+function findKey(doc: Document, path: (string | number)[]): number | undefined {
+  const parent = path.length <= 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return path.length <= 1 ? undefined : findKey(doc, path.slice(0, -1));
+  const last = path[path.length - 1];
+  for (const pair of parent.items) {
+    if (isNode(pair.key) && (pair.key as { value?: unknown }).value === last) return pair.key.range?.[0];
+  }
+  return parent.range?.[0];
+}

@@ -1,0 +1,89 @@
+import type { RootContent } from 'mdast';
+import type { LeafDirective, ContainerDirective } from 'mdast-util-directive';
+import { visit } from 'unist-util-visit';
+import { normalizeInside } from '../../edges/files/briefing-files.js';
+import { catalogue } from '../../messages/catalogue.js';
+import type { MessageLog } from '../../messages/message-log.js';
+import type { Place } from '../../messages/message.js';
+import { nodePlace, type ProseDocument } from './prose-document.js';
+import { slotNode } from './slots.js';
+
+/** A chart the narrative asks for, before it is rendered. */
+export interface FigureRequest {
+  /** 1-based figure number in reading order. */
+  number: number;
+  id?: string;
+  caption?: string;
+  /** Where the request is written (the directive or the fenced block). */
+  file: string;
+  place: Place | undefined;
+  spec: { kind: 'file'; path: string } | { kind: 'inline'; text: string; origin: Place };
+  slot: string;
+}
+
+/**
+ * Finds `::chart{src caption id}` directives and ```` ```vega-lite ```` blocks, replaces each by a
+ * slot that the HTML stage fills with the rendered figure, and numbers them in reading order.
+ */
+export function collectFigureRequests(doc: ProseDocument, first: number, slotPrefix: string, log: MessageLog): FigureRequest[] {
+  const requests: FigureRequest[] = [];
+  visit(doc.tree, (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    let request: Omit<FigureRequest, 'number' | 'slot'> | undefined;
+    if (node.type === 'leafDirective' || node.type === 'containerDirective') {
+      const directive = node as LeafDirective | ContainerDirective;
+      if (directive.name !== 'chart') {
+        log.report(catalogue.chartDirective(`unknown directive "::${directive.name}" (known: ::chart)`), doc.file, nodePlace(doc, node));
+        parent.children.splice(index, 1);
+        return index;
+      }
+      request = fromDirective(doc, directive, log);
+    } else if (node.type === 'code' && (node.lang === 'vega-lite' || node.lang === 'vegalite')) {
+      const start = node.position?.start.offset ?? 0;
+      const open = doc.markdown.indexOf('\n', start);
+      const origin = doc.placeOf(open === -1 ? start : open + 1);
+      const meta = parseMeta(node.meta ?? '');
+      request = { file: doc.file, place: nodePlace(doc, node), spec: { kind: 'inline', text: node.value, origin }, ...meta };
+    }
+    if (!request) return;
+    const number = first + requests.length;
+    const slot = `${slotPrefix}figure-${number}`;
+    requests.push({ ...request, number, slot });
+    parent.children.splice(index, 1, slotNode(slot, 'div') as unknown as RootContent);
+    return index + 1;
+  });
+  return requests;
+}
+
+function fromDirective(doc: ProseDocument, node: LeafDirective | ContainerDirective, log: MessageLog) {
+  const attributes = node.attributes ?? {};
+  const place = nodePlace(doc, node);
+  const src = attributes['src'] ?? '';
+  const path = normalizeInside(src);
+  if (src === '') {
+    log.report(catalogue.chartDirective('missing src="charts/<file>.vl.json"'), doc.file, place);
+    return undefined;
+  }
+  if (path === undefined || !path.startsWith('charts/')) {
+    log.report(catalogue.chartDirective(`src "${src}" must name a file under charts/ in the briefing folder`), doc.file, place);
+    return undefined;
+  }
+  const { caption, id } = attributes;
+  return {
+    file: doc.file,
+    place,
+    spec: { kind: 'file' as const, path },
+    ...(caption ? { caption } : {}),
+    ...(id ? { id } : {}),
+  };
+}
+
+/** ```` ```vega-lite caption="…" id="…" ```` */
+function parseMeta(meta: string): { caption?: string; id?: string } {
+  const out: { caption?: string; id?: string } = {};
+  for (const m of meta.matchAll(/(caption|id)="([^"]*)"/g)) {
+    if (m[1] === 'caption' && m[2]) out.caption = m[2];
+    if (m[1] === 'id' && m[2]) out.id = m[2];
+  }
+  return out;
+}

@@ -1,0 +1,239 @@
+import Handlebars from 'handlebars';
+import type { Datasets } from '../data/dataset.js';
+import { catalogue, type MessageTemplate } from '../../messages/catalogue.js';
+import { LineIndex } from '../../messages/line-index.js';
+import type { MessageLog } from '../../messages/message-log.js';
+import type { Place } from '../../messages/message.js';
+import { escapeMarkdown } from './escape-markdown.js';
+import {
+  isCall,
+  isPath,
+  walk,
+  type HbCall,
+  type HbContent,
+  type HbNode,
+  type HbPath,
+  type HbProgram,
+} from './handlebars-ast.js';
+import { HelperFailure, MarkdownText, type Helper, type HelperPlugin } from './helper-api.js';
+import { parseErrorPlace, shortReason } from './prose-errors.js';
+import { SourceMap } from './source-map.js';
+
+export interface ProseInput {
+  /** The Markdown body (front matter removed). */
+  text: string;
+  /** Display path for messages. */
+  file: string;
+  /** Line of the file on which `text` starts. */
+  firstLine: number;
+  context: { meta: unknown; data: unknown; params: unknown };
+  lang: string;
+  datasets: Datasets;
+  helpers: readonly HelperPlugin[];
+}
+
+export interface ProseOutput {
+  markdown: string;
+  /** Maps an offset in `markdown` to a place in the file. */
+  placeOf: (offset: number) => Place;
+}
+
+const BUILTIN_BLOCKS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
+const ESCAPE = '$md';
+const LOC = '$loc';
+
+/**
+ * Evaluates the Markdown as a Handlebars template against `{ meta, data, params }`.
+ * Strict: an unknown variable or helper is a positioned error, never an empty string.
+ * Each top-level statement renders on its own so one mistake does not hide the next, and so
+ * generated offsets map back to the source.
+ */
+export function evaluateProse(input: ProseInput, log: MessageLog): ProseOutput {
+  const index = new LineIndex(input.text);
+  const toFile = (p: Place): Place => ({ line: p.line + input.firstLine - 1, column: p.column });
+  const placeOfLoc = (line: number, column0: number): Place => toFile({ line, column: column0 + 1 });
+  const identity: ProseOutput = { markdown: input.text, placeOf: (o) => toFile(index.place(o)) };
+  if (!input.text.includes('{{')) return identity;
+
+  let program: HbProgram;
+  try {
+    program = Handlebars.parse(input.text) as unknown as HbProgram;
+  } catch (e) {
+    const message = (e as Error).message;
+    log.report(catalogue.proseSyntax(shortReason(message)), input.file, toFile(parseErrorPlace(message, input.text)));
+    return identity;
+  }
+
+  const env = Handlebars.create();
+  const helperNames = registerHelpers(env, input);
+  const report = (t: MessageTemplate, place: Place) => log.report(t, input.file, place);
+  const ok = prepare(program, helperNames, report, placeOfLoc);
+
+  const outputs = ok.size === program.body.filter((st) => st.type !== 'ContentStatement').length ? renderAtOnce(env, program, input.context) : undefined;
+  const map = new SourceMap();
+  let out = '';
+  for (const [i, statement] of program.body.entries()) {
+    const start = statement.loc ? index.offset({ line: statement.loc.start.line, column: statement.loc.start.column + 1 }) : 0;
+    if (statement.type === 'ContentStatement') {
+      const content = statement as HbContent;
+      const skip = Math.max(0, content.original.indexOf(content.value));
+      map.add(out.length, start + skip, true);
+      out += content.value;
+      continue;
+    }
+    map.add(out.length, start, false);
+    if (outputs) out += outputs[i] ?? '';
+    else if (ok.has(statement)) out += renderStatement(env, statement, input.context, report, placeOfLoc);
+  }
+  return { markdown: out, placeOf: (o) => toFile(index.place(map.toSource(o))) };
+}
+
+function registerHelpers(env: typeof Handlebars, input: ProseInput): Set<string> {
+  const names = new Set<string>(BUILTIN_BLOCKS);
+  const add = (name: string, helper: Helper) => {
+    names.add(name);
+    env.registerHelper(name, function (this: unknown, ...rest: unknown[]) {
+      const options = rest.pop() as Handlebars.HelperOptions & { name: string };
+      const { [LOC]: loc, ...hash } = options.hash as Record<string, unknown>;
+      try {
+        const call = { args: rest, hash, lang: input.lang, datasets: input.datasets, context: this };
+        const block = options.fn ? { block: { fn: options.fn, inverse: options.inverse } } : {};
+        return helper({ ...call, ...block });
+      } catch (e) {
+        throw new PlacedFailure(e instanceof HelperFailure ? e.template : catalogue.helperFailed(name, (e as Error).message), String(loc));
+      }
+    });
+  };
+  for (const plugin of input.helpers) plugin({ add });
+  env.registerHelper(ESCAPE, (value: unknown) =>
+    value instanceof MarkdownText ? value.markdown : escapeMarkdown(value === null || value === undefined ? '' : String(value)),
+  );
+  return names;
+}
+
+class PlacedFailure extends Error {
+  constructor(
+    readonly template: MessageTemplate,
+    readonly loc: string,
+  ) {
+    super(template.reason);
+  }
+}
+
+/**
+ * Checks every call against the registered helpers (static, so all unknown helpers are found at
+ * once), stamps each helper call with its location, and routes escaped output through the
+ * Markdown escaper. Returns the statements that are safe to render.
+ */
+function prepare(
+  program: HbProgram,
+  helpers: Set<string>,
+  report: (t: MessageTemplate, p: Place) => void,
+  placeOfLoc: (line: number, column0: number) => Place,
+): Set<HbNode> {
+  const ok = new Set<HbNode>();
+  for (const statement of program.body) {
+    let good = true;
+    walk(statement, (node) => {
+      // Handlebars checks only the last segment of `{{a.b}}` strictly; make every variable
+      // reference (including helper arguments) strict so a typo is never an empty string.
+      if (isPath(node) && !node.data) (node as HbPath & { strict?: boolean }).strict = true;
+      if (!isCall(node) || !isPath(node.path) || node.path.data) return;
+      const name = node.path.original;
+      const called = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0 || node.type === 'SubExpression';
+      if (called && !helpers.has(name)) {
+        const loc = node.path.loc?.start ?? { line: 1, column: 0 };
+        report(catalogue.helperUnknown(name), placeOfLoc(loc.line, loc.column));
+        good = false;
+      }
+      if (helpers.has(name) && !BUILTIN_BLOCKS.has(name)) stampLoc(node);
+    });
+    if (good) ok.add(statement);
+  }
+  walk(program, (node) => {
+    if (node.type === 'Program') (node as HbProgram).body.forEach((c) => c.type === 'MustacheStatement' && escapeOutput(c as HbCall, helpers));
+  });
+  return ok;
+}
+
+function stampLoc(node: HbCall): void {
+  const start = node.path.loc?.start ?? { line: 1, column: 0 };
+  const value = { type: 'StringLiteral', value: `${start.line}:${start.column}`, original: '', loc: node.loc };
+  const pair = { type: 'HashPair', key: LOC, value, loc: node.loc };
+  if (node.hash) {
+    if (!node.hash.pairs.some((p) => p.key === LOC)) node.hash.pairs.push(pair as never);
+  } else node.hash = { type: 'Hash', pairs: [pair as never], ...(node.loc ? { loc: node.loc } : {}) };
+}
+
+/** `{{x}}` → `{{{$md x}}}`; `{{helper a}}` → `{{{$md (helper a)}}}`. Triple-stash stays raw. */
+function escapeOutput(node: HbCall, helpers: Set<string>): void {
+  if (node.escaped === false || (isPath(node.path) && node.path.original === ESCAPE)) return;
+  const isHelper = isPath(node.path) && !node.path.data && helpers.has(node.path.original);
+  const inner: HbNode =
+    node.params.length > 0 || node.hash || isHelper
+      ? { type: 'SubExpression', path: node.path, params: node.params, hash: node.hash, loc: node.loc } as HbCall
+      : node.path;
+  const escapePath: HbPath = { type: 'PathExpression', original: ESCAPE, parts: [ESCAPE], data: false, depth: 0, ...(node.loc ? { loc: node.loc } : {}) };
+  node.path = escapePath;
+  node.params = [inner];
+  delete node.hash;
+  node.escaped = false;
+}
+
+/**
+ * The fast path: one compile for the whole file, with a marker after each top-level statement so
+ * the output can still be split and mapped statement by statement. Undefined when anything fails
+ * — then each statement renders on its own, which finds every error, not just the first.
+ */
+// NUL never occurs in Markdown an author writes, so it can delimit statement outputs.
+// eslint-disable-next-line no-control-regex
+const MARKER = /\u0000\d+\u0000/;
+
+function renderAtOnce(env: typeof Handlebars, program: HbProgram, context: unknown): string[] | undefined {
+  const marker = (i: number) => `\u0000${i}\u0000`;
+  const body = program.body.flatMap((statement, i) => [statement, { type: 'ContentStatement', value: marker(i), original: marker(i) } as HbContent]);
+  try {
+    const whole = env.compile({ ...program, body } as unknown as hbs.AST.Program, { strict: true, preventIndent: true })(context);
+    const parts = whole.split(MARKER);
+    return parts.length === program.body.length + 1 ? parts.slice(0, -1) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function renderStatement(
+  env: typeof Handlebars,
+  statement: HbNode,
+  context: unknown,
+  report: (t: MessageTemplate, p: Place) => void,
+  placeOfLoc: (line: number, column0: number) => Place,
+): string {
+  const program = { type: 'Program', body: [statement], strip: {}, loc: statement.loc } as unknown as hbs.AST.Program;
+  try {
+    return env.compile(program, { strict: true, preventIndent: true })(context);
+  } catch (e) {
+    if (e instanceof PlacedFailure) {
+      const [line, column] = e.loc.split(':').map(Number);
+      report(e.template, placeOfLoc(line ?? 1, column ?? 0));
+      return '';
+    }
+    const err = e as Error & { lineNumber?: number; column?: number };
+    const name = /^"([^"]+)" not defined/.exec(err.message)?.[1];
+    if (name !== undefined && err.lineNumber !== undefined) {
+      const full = pathAt(statement, err.lineNumber, err.column ?? 0) ?? name;
+      report(catalogue.variableUnknown(full), placeOfLoc(err.lineNumber, err.column ?? 0));
+      return '';
+    }
+    const loc = statement.loc?.start ?? { line: 1, column: 0 };
+    report(catalogue.proseSyntax(shortReason(err.message)), placeOfLoc(loc.line, loc.column));
+    return '';
+  }
+}
+
+function pathAt(statement: HbNode, line: number, column: number): string | undefined {
+  let found: string | undefined;
+  walk(statement, (n) => {
+    if (isPath(n) && n.loc?.start.line === line && n.loc.start.column === column && n.original !== ESCAPE) found ??= n.original;
+  });
+  return found;
+}

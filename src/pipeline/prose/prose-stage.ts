@@ -1,0 +1,50 @@
+import type { Datasets } from '../data/dataset.js';
+import type { PeriodContext } from '../params/params-stage.js';
+import type { Meta } from '../frontmatter/meta-schema.js';
+import type { ProseSource } from '../load/load-briefing.js';
+import { parseNarrative } from '../markdown/parse-markdown.js';
+import type { ProseDocument } from '../markdown/prose-document.js';
+import type { MessageLog } from '../../messages/message-log.js';
+import { evaluateProse } from './evaluate-prose.js';
+import type { HelperPlugin } from './helper-api.js';
+
+export interface ProseContext {
+  meta: Meta;
+  datasets: Datasets;
+  params: Record<string, unknown>;
+  /** The briefing's period (`{{period.label}}`), null when it has none. */
+  period: PeriodContext | null;
+  helpers: readonly HelperPlugin[];
+}
+
+/** The object the narrative's `{{…}}` expressions see. Optional keys are present as null so strict lookups of them work. */
+export function templateContext(ctx: ProseContext): { meta: unknown; data: unknown; params: unknown; period: unknown } {
+  const meta = { subtitle: null, date: null, summary: null, classification: null, slug: null, ...ctx.meta };
+  const data = Object.fromEntries([...ctx.datasets].map(([name, d]) => [name, d.rows]));
+  return { meta, data, params: ctx.params, period: ctx.period };
+}
+
+/** Templating, then Markdown parsing, for each file of the narrative. */
+export function proseStage(sources: readonly ProseSource[], ctx: ProseContext, log: MessageLog): ProseDocument[] {
+  const context = templateContext(ctx);
+  return sources.map((source) => {
+    const { markdown, placeOf } = evaluateProse(
+      { text: source.text, file: source.file, firstLine: source.firstLine, context, lang: ctx.meta.lang, datasets: ctx.datasets, helpers: ctx.helpers },
+      log,
+    );
+    const tree = parseNarrative(markdown);
+    return { file: source.file, markdown, tree, placeOf };
+  });
+}
+
+/**
+ * The archive headline (`headline:` in front matter), evaluated like the narrative and returned
+ * as plain text: Markdown escapes the evaluation added are removed again.
+ */
+export function evaluateHeadline(text: string, file: string, ctx: ProseContext, log: MessageLog): string {
+  const { markdown } = evaluateProse(
+    { text, file, firstLine: 1, context: templateContext(ctx), lang: ctx.meta.lang, datasets: ctx.datasets, helpers: ctx.helpers },
+    log,
+  );
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1').trim();
+}

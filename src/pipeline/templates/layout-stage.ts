@@ -1,0 +1,62 @@
+import type { Meta } from '../frontmatter/meta-schema.js';
+import type { FontStore } from '../../edges/fonts/font-store.js';
+import type { NarrativeHtml } from '../html/html-stage.js';
+import { tocSections } from '../html/split-sections.js';
+import type { PeriodContext } from '../params/params-stage.js';
+import type { Labels } from './labels.js';
+import type { TemplateRenderer } from './render-template.js';
+
+export interface LayoutInput {
+  meta: Meta;
+  narrative: NarrativeHtml;
+  figures: ReadonlyArray<{ id: string; number: number; caption: string }>;
+  labels: Labels;
+  css: string;
+  layout: TemplateRenderer;
+  fonts: FontStore | undefined;
+  generator: string;
+  params?: Readonly<Record<string, unknown>>;
+  period?: PeriodContext | null;
+}
+
+const FONT_MARKER = '/*briefsmith:font-faces*/';
+
+/** Renders the template's layout, then embeds the font subsets the finished page needs. */
+export function layoutStage(input: LayoutInput): string {
+  const { meta, narrative, labels } = input;
+  const context = {
+    lang: meta.lang,
+    meta: { ...meta, dateText: meta.date ? formatDate(meta.date, meta.lang) : undefined },
+    labels,
+    css: `${FONT_MARKER}\n${input.css}`,
+    intro: narrative.intro,
+    sections: narrative.sections,
+    toc: { sections: tocSections(narrative.headings), figures: input.figures.map((f) => ({ id: f.id, number: f.number, caption: f.caption })) },
+    sources: narrative.sources,
+    generator: input.generator,
+    params: input.params ?? {},
+    period: input.period ?? null,
+  };
+  const html = input.layout(context);
+  const faces = input.fonts ? input.fonts.faceCss(visibleText(html)) : '';
+  return html.replace(FONT_MARKER, faces);
+}
+
+export function formatDate(isoDate: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** Text a reader can see: markup, styles and embedded data removed (so a CSS comment does not pull in a font). */
+export function visibleText(html: string): string {
+  return html
+    .replace(/<style[\s\S]*?<\/style>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity) => decodeEntity(entity));
+}
+
+function decodeEntity(entity: string): string {
+  const named: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&nbsp;': '\u00a0' };
+  if (named[entity]) return named[entity];
+  const code = entity.startsWith('&#x') ? parseInt(entity.slice(3), 16) : entity.startsWith('&#') ? parseInt(entity.slice(2), 10) : NaN;
+  return Number.isFinite(code) ? String.fromCodePoint(code) : ' ';
+}
