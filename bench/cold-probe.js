@@ -28,6 +28,7 @@ const api = await step('importRest', async () => ({
   ...(await dist('edges/files/disk-files.js')),
   ...(await dist('pipeline/templates/disk-template-library.js')),
   ...(await dist('cli/build-command.js')),
+  ...(await dist('paths.js')),
   ...(await dist('edges/fonts/font-store.js')),
   ...(await dist('edges/output/write-output.js')),
 }));

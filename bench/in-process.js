@@ -17,7 +17,7 @@ export async function loadApi() {
     dist('pipeline/render-briefing.js'),
     dist('edges/files/disk-files.js'),
     dist('pipeline/templates/disk-template-library.js'),
-    dist('cli/build-command.js'),
+    dist('paths.js'),
     dist('edges/fonts/font-store.js'),
   ]);
   const [{ launchBrowser }, { PdfPrinter }, { pdfMetadata }, { pageGeometry }, { readPdfLayout }] = await Promise.all([

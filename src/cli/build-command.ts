@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launchBrowser, type LaunchedBrowser } from '../edges/browser/launch-browser.js';
 import { buildJob, type BuildOutcome, type Format } from '../features/build/build-briefing.js';
 import { expandJobs, type BuildJob, type JobRequest } from '../features/build/build-jobs.js';
@@ -14,6 +13,7 @@ import { MessageLog } from '../messages/message-log.js';
 import { abandonStagedWrites } from '../edges/output/write-output.js';
 import { ParamError } from '../pipeline/params/resolve-params.js';
 import { diskTemplateLibrary, loadTemplateHelpers } from '../pipeline/templates/disk-template-library.js';
+import { TEMPLATES_DIR } from '../paths.js';
 import { updateArchives } from './archive-outcomes.js';
 import type { Console } from './command.js';
 import { summaryTable } from './summary-table.js';
@@ -31,8 +31,6 @@ export interface BuildOptions {
 
 const FORMATS: readonly Format[] = ['html', 'pdf'];
 
-/** Where the project's named templates live (next to `src/` or `dist/`). */
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 export function parseFormats(value: string): Format[] {
   const formats = value.split(',').map((f) => f.trim()).filter(Boolean);

@@ -18,7 +18,7 @@ export const COMMANDS: readonly Command[] = [
         'brief build <briefing-dir>... [--out DIR] [--format html,pdf] [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]... [--force] [--concurrency N] [--quiet]',
       summary: 'render briefings to <out>/<slug>/ (periodic ones to <out>/<slug>/<period>/[<variant>/], with an archive index)',
     },
-    async () => (await import('./build-cli.js')).build,
+    async () => (await import('./commands/build.js')).build,
   ),
   lazy(
     {
@@ -26,15 +26,15 @@ export const COMMANDS: readonly Command[] = [
       usage: 'brief check <briefing-dir>... [--format text|json] [--strict]',
       summary: 'report every problem of each briefing (nothing is written); exit 1 on errors, or on warnings with --strict',
     },
-    async () => (await import('../features/check/check-cli.js')).check,
+    async () => (await import('./commands/check.js')).check,
   ),
   lazy(
     { name: 'preview', usage: 'brief preview <briefing-dir> [--port N]', summary: 'serve a live preview on http://127.0.0.1:4700/ (PDF at /pdf) that rebuilds on every change' },
-    async () => (await import('../features/preview/preview-cli.js')).preview,
+    async () => (await import('./commands/preview.js')).preview,
   ),
   lazy(
     { name: 'new', usage: 'brief new <slug> [--template NAME] [--dir content]', summary: 'create <dir>/<slug>/ with a starter briefing (text, data, chart) that builds and checks clean' },
-    async () => (await import('../features/scaffold/new-cli.js')).newCommand,
+    async () => (await import('./commands/new.js')).newCommand,
   ),
   lazy(
     {
@@ -42,6 +42,6 @@ export const COMMANDS: readonly Command[] = [
       usage: 'brief publish <briefing-dir> --to <target> [--dry-run] [--force] [--out DIR] [--config FILE]',
       summary: 'publish a built briefing to a wiki target of briefsmith.config.json (MediaWiki, git-backed wiki, Confluence)',
     },
-    async () => (await import('../features/publish/publish-cli.js')).publish,
+    async () => (await import('./commands/publish.js')).publish,
   ),
 ];

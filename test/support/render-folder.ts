@@ -2,7 +2,7 @@ import { fontsourceStore } from '../../src/edges/fonts/font-store.js';
 import { memoryFiles, type BriefingFiles } from '../../src/edges/files/briefing-files.js';
 import { diskFiles } from '../../src/edges/files/disk-files.js';
 import { renderBriefing, type RenderResult } from '../../src/pipeline/render-briefing.js';
-import { TEMPLATES_DIR } from '../../src/cli/build-command.js';
+import { TEMPLATES_DIR } from '../../src/paths.js';
 import { diskTemplateLibrary } from '../../src/pipeline/templates/disk-template-library.js';
 
 export const templates = diskTemplateLibrary(TEMPLATES_DIR);

@@ -1,4 +1,4 @@
-import { TEMPLATES_DIR } from '../../cli/build-command.js';
+import { TEMPLATES_DIR } from '../../paths.js';
 import { pdfMetadata } from '../build/build-briefing.js';
 import { checkBriefing } from '../check/check-briefing.js';
 import type { FontStore } from '../../edges/fonts/font-store.js';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, resolve } from 'node:path';
 import { launchBrowser } from '../../edges/browser/launch-browser.js';
-import { TEMPLATES_DIR } from '../../cli/build-command.js';
+import { TEMPLATES_DIR } from '../../paths.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { formatMessage } from '../../messages/format-message.js';
 import type { Message } from '../../messages/message.js';

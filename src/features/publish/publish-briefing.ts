@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { TEMPLATES_DIR } from '../../cli/build-command.js';
+import { TEMPLATES_DIR } from '../../paths.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import type { Message } from '../../messages/message.js';

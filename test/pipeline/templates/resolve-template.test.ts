@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEMPLATES_DIR } from '../../../src/cli/build-command.js';
+import { TEMPLATES_DIR } from '../../../src/paths.js';
 import { memoryFiles } from '../../../src/edges/files/briefing-files.js';
 import { catalogue } from '../../../src/messages/catalogue.js';
 import { MessageLog } from '../../../src/messages/message-log.js';

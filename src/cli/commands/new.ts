@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { TEMPLATES_DIR } from '../../cli/build-command.js';
-import type { CommandRunner } from '../../cli/command.js';
-import { UsageError } from '../../cli/usage.js';
+import { TEMPLATES_DIR } from '../../paths.js';
+import type { CommandRunner } from '../command.js';
+import { UsageError } from '../usage.js';
 import { diskTemplateLibrary } from '../../pipeline/templates/disk-template-library.js';
-import { newBriefing } from './new-briefing.js';
+import { newBriefing } from '../../features/scaffold/new-briefing.js';
 
 export const newCommand: CommandRunner = {
   async run(argv, console) {

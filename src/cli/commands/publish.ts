@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import type { CommandRunner, Console } from '../../cli/command.js';
-import { UsageError } from '../../cli/usage.js';
+import type { CommandRunner, Console } from '../command.js';
+import { UsageError } from '../usage.js';
 import { formatMessage } from '../../messages/format-message.js';
-import { CONFIG_FILE, ConfigError } from './config/config-file.js';
-import { ContentErrors, publishBriefing } from './publish-briefing.js';
-import { PublishError, redactSecrets } from './publish-error.js';
+import { CONFIG_FILE, ConfigError } from '../../features/publish/config/config-file.js';
+import { ContentErrors, publishBriefing } from '../../features/publish/publish-briefing.js';
+import { PublishError, redactSecrets } from '../../features/publish/publish-error.js';
 
 export const publish: CommandRunner = {
   async run(argv, console) {

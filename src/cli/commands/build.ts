@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { parseMatrix } from '../features/build/build-jobs.js';
-import { ParamError, splitAssignment } from '../pipeline/params/resolve-params.js';
-import type { CommandRunner } from './command.js';
-import { UsageError } from './usage.js';
+import { parseMatrix } from '../../features/build/build-jobs.js';
+import { ParamError, splitAssignment } from '../../pipeline/params/resolve-params.js';
+import type { CommandRunner } from '../command.js';
+import { UsageError } from '../usage.js';
 
 function parseConcurrency(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -28,7 +28,7 @@ export const build: CommandRunner = {
         force: { type: 'boolean', default: false },
       },
     });
-    const { buildCommand, parseFormats } = await import('./build-command.js'); // the pipeline, only when building
+    const { buildCommand, parseFormats } = await import('../build-command.js'); // the pipeline, only when building
     try {
       const params = Object.fromEntries(values.param.map((p) => splitAssignment(p, '--param')));
       const matrix = values.matrix.map(parseMatrix);

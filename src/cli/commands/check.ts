@@ -1,15 +1,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { TEMPLATES_DIR } from '../../cli/build-command.js';
-import type { CommandRunner } from '../../cli/command.js';
-import { UsageError } from '../../cli/usage.js';
+import { TEMPLATES_DIR } from '../../paths.js';
+import type { CommandRunner } from '../command.js';
+import { UsageError } from '../usage.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { Message } from '../../messages/message.js';
 import { diskTemplateLibrary, loadTemplateHelpers } from '../../pipeline/templates/disk-template-library.js';
-import { checkBriefing } from './check-briefing.js';
-import { jsonReport, strictMessages, summarize, textReport, type CheckedBriefing } from './check-report.js';
+import { checkBriefing } from '../../features/check/check-briefing.js';
+import { jsonReport, strictMessages, summarize, textReport, type CheckedBriefing } from '../../features/check/check-report.js';
 
 const FORMATS = ['text', 'json'] as const;
 

@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { CommandRunner } from '../../cli/command.js';
-import { UsageError } from '../../cli/usage.js';
-import { startPreview } from './start-preview.js';
+import type { CommandRunner } from '../command.js';
+import { UsageError } from '../usage.js';
+import { startPreview } from '../../features/preview/start-preview.js';
 
 const DEFAULT_PORT = 4700;
 
