@@ -140,7 +140,7 @@ export async function renderBriefing(input: RenderInput): Promise<RenderResult> 
   if (log.hasErrors || !loaded.metaValid) return fail({ meta, template, headings: narrative.headings, figures: summary, internals: { ...internals, narrative } });
   const html = timer.run('layout', () =>
     layoutStage({
-      meta, narrative, figures, labels, css: template.css, layout: compiled.layout, fonts: input.fonts,
+      meta, narrative, figures, labels, css: template.css, options: template.options, layout: compiled.layout, fonts: input.fonts,
       generator: `Briefsmith ${VERSION}`, params, period: periodContext(period, meta.lang),
     }),
   );

@@ -6,7 +6,7 @@
  * breaks are turned into column breaks for the measurement. The printer checks the prediction
  * against the PDF's own destinations and prints again in the rare case it was wrong.
  */
-export function measurePagesInPage(width: number, height: number, selector: string): Record<string, number> {
+export function measurePagesInPage(width: number, height: number, selector: string): { pages: Record<string, number>; pageCount: number } {
   const style = document.createElement('style');
   style.textContent =
     `html{width:${width}px!important;margin:0!important;padding:0!important}` +
@@ -36,14 +36,17 @@ export function measurePagesInPage(width: number, height: number, selector: stri
     }
   }
   const origin = document.body.getBoundingClientRect().left;
+  const pageOf = (left: number) => Math.floor((left - origin + 1) / width) + 1;
   const pages: Record<string, number> = {};
-  for (const el of document.querySelectorAll<HTMLElement>(selector)) {
-    const left = el.getBoundingClientRect().left - origin;
-    pages[el.id] = Math.floor((left + 1) / width) + 1;
+  if (selector !== '') for (const el of document.querySelectorAll<HTMLElement>(selector)) pages[el.id] = pageOf(el.getBoundingClientRect().left);
+  // The last page is the last column that holds a box with any area (each fragment is one rect).
+  let pageCount = 1;
+  for (const el of document.body.querySelectorAll(':not(svg *)')) {
+    for (const rect of el.getClientRects()) if (rect.width > 0 && rect.height > 0) pageCount = Math.max(pageCount, pageOf(rect.left));
   }
   style.remove();
   for (const [el, property, value] of forced) el.style[property] = value;
-  return pages;
+  return { pages, pageCount };
 }
 
 /** Runs in the page: writes page numbers into the template's `.toc-page[data-target]` slots. */

@@ -15,6 +15,12 @@ export interface Labels {
   backToText: string;
   archive: string;
   latest: string;
+  /** Title-block words (memo template). */
+  summary: string;
+  memo: string;
+  date: string;
+  period: string;
+  from: string;
 }
 
 const en: Labels = {
@@ -32,6 +38,11 @@ const en: Labels = {
   backToText: 'Back to text',
   archive: 'Archive',
   latest: 'Latest',
+  summary: 'Summary',
+  memo: 'Memo',
+  date: 'Date',
+  period: 'Period',
+  from: 'From',
 };
 
 const zh: Labels = {
@@ -49,6 +60,11 @@ const zh: Labels = {
   backToText: '返回正文',
   archive: '归档',
   latest: '最新',
+  summary: '摘要',
+  memo: '备忘录',
+  date: '日期',
+  period: '期间',
+  from: '撰稿',
 };
 
 export function labelsFor(lang: string): Labels {
