@@ -144,5 +144,6 @@ export class PdfPrinter {
 
 /** CSS.escape for ids (not available in Node). */
 export function cssEscape(id: string): string {
-  return id.replace(/^(\d)/, '\\3$1 ').replace(/[^a-zA-Z0-9_\u00a0-\uffff-]/g, (c) => `\\${c}`);
+  // Escape other characters first, then a leading digit as a code point (`2026-x` → `\32 026-x`).
+  return id.replace(/[^a-zA-Z0-9_\u00a0-\uffff-]/g, (c) => `\\${c}`).replace(/^(-?)(\d)/, (_, dash: string, d: string) => `${dash}\\3${d} `);
 }
