@@ -1,6 +1,7 @@
 import { fontsourceStore } from '../../src/edges/fonts/font-store.js';
 import { memoryFiles } from '../../src/edges/files/briefing-files.js';
-import { PdfPrinter, type PrintResult } from '../../src/edges/pdf/pdf-printer.js';
+import type { PdfPrinter} from '../../src/edges/pdf/pdf-printer.js';
+import { type PrintResult } from '../../src/edges/pdf/pdf-printer.js';
 import { pdfMetadata } from '../../src/features/build/build-briefing.js';
 import { renderBriefing, type RenderResult } from '../../src/pipeline/render-briefing.js';
 import { pageTexts, pdfFile } from './pdf-tools.js';
