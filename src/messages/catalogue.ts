@@ -67,6 +67,8 @@ export const catalogue = {
   imageMissing: (src: string) => error('image-missing', `image "${src}" does not exist in the briefing folder`),
   imageRemote: (src: string) =>
     error('image-remote', `image "${src}" is remote; briefings embed images from their own folder only`),
+  htmlRemoved: (tag: string) =>
+    warning('html-removed', `raw HTML <${tag}> is not allowed in a briefing; it is removed with its content`),
   // Fonts
   glyphMissing: (char: string, codePoint: number) =>
     warning(

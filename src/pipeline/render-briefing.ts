@@ -15,7 +15,8 @@ import { displayPath, type BriefingFiles } from '../edges/files/briefing-files.j
 import { loadBriefing, type ProseSource } from './load/load-briefing.js';
 import { reportGlyphGaps, type SearchableText } from '../edges/fonts/glyph-gaps.js';
 import { collectCitations, type Citations } from './markdown/citations.js';
-import { embedImages } from './markdown/embed-images.js';
+import { collectImages, type ImageSources } from './markdown/collect-images.js';
+import { reportRemovedHtml } from './markdown/raw-html-check.js';
 import { collectFigureRequests, type FigureRequest } from './markdown/figure-requests.js';
 import type { ProseDocument } from './markdown/prose-document.js';
 import { MessageLog } from '../messages/message-log.js';
@@ -70,6 +71,8 @@ export interface BriefingDocument {
   slots: ReadonlyMap<string, { figure: string } | { citation: number }>;
   /** The cited notes, numbered in order of first use, as mdast. */
   citations: ReadonlyArray<{ number: number; label: string; content: readonly RootContent[] }>;
+  /** Image sources as written → embedded data URIs (give them to `markdownToHast`). */
+  images: ImageSources;
 }
 
 export interface RenderInternals {
@@ -114,13 +117,13 @@ export async function renderBriefing(input: RenderInput): Promise<RenderResult> 
   const headline = meta.headline === undefined ? undefined : evaluateHeadline(meta.headline, displayPath(files, 'brief.md'), proseContext, log);
   // Slot names carry a random prefix so raw HTML in content cannot forge one; they never reach the output.
   const slotPrefix = `s${randomUUID().slice(0, 8)}-`;
-  const { requests, citations } = timer.run('markdown', () => {
+  const { requests, citations, images } = timer.run('markdown', () => {
     const requests: FigureRequest[] = [];
     for (const doc of docs) {
       requests.push(...collectFigureRequests(doc, requests.length + 1, slotPrefix, log));
-      embedImages(doc, files, log);
+      reportRemovedHtml(doc, log);
     }
-    return { requests, citations: collectCitations(docs, slotPrefix, log) };
+    return { requests, citations: collectCitations(docs, slotPrefix, log), images: collectImages(docs, files, log) };
   });
   const internals: RenderInternals = { prose: loaded.prose, docs, requests, datasets, helperDatasets: helperDatasets.looked };
   if (!template) return fail({ meta, internals });
@@ -135,7 +138,7 @@ export async function renderBriefing(input: RenderInput): Promise<RenderResult> 
       log,
     ),
   );
-  const narrative = timer.run('html', () => htmlStage({ docs, citations, figures, labels, slugger }));
+  const narrative = timer.run('html', () => htmlStage({ docs, citations, figures, labels, slugger, images }));
   const summary = figures.map(({ html: _html, slot: _slot, ...rest }) => rest);
   if (log.hasErrors || !loaded.metaValid) return fail({ meta, template, headings: narrative.headings, figures: summary, internals: { ...internals, narrative } });
   const html = timer.run('layout', () =>
@@ -148,18 +151,18 @@ export async function renderBriefing(input: RenderInput): Promise<RenderResult> 
     const gaps = input.fonts.uncovered(visibleText(html));
     if (gaps.length > 0) reportGlyphGaps(gaps, searchableSources(files, loaded.prose), `templates/${template.name}`, log);
   }
-  const document = briefingDocument(docs, figures, citations);
+  const document = briefingDocument(docs, figures, citations, images);
   return {
     html, messages: log.messages, meta, template, headings: narrative.headings, figures: summary, timings: timer.timings,
     params, period, headline, internals: { ...internals, narrative }, document,
   };
 }
 
-function briefingDocument(docs: readonly ProseDocument[], figures: readonly RenderedFigure[], citations: Citations): BriefingDocument {
+function briefingDocument(docs: readonly ProseDocument[], figures: readonly RenderedFigure[], citations: Citations, images: ImageSources): BriefingDocument {
   const slots = new Map<string, { figure: string } | { citation: number }>();
   for (const figure of figures) slots.set(figure.slot, { figure: figure.id });
   for (const mark of citations.marks) slots.set(mark.slot, { citation: mark.number });
-  return { docs, slots, citations: citations.list.map((c) => ({ number: c.number, label: c.label, content: c.content })) };
+  return { docs, slots, citations: citations.list.map((c) => ({ number: c.number, label: c.label, content: c.content })), images };
 }
 
 /** The author's files, in the order a missing glyph is looked for. */

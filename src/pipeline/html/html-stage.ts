@@ -3,6 +3,7 @@ import type { Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'mdast';
 import type { Citations } from '../markdown/citations.js';
+import type { ImageSources } from '../markdown/collect-images.js';
 import type { ProseDocument } from '../markdown/prose-document.js';
 import type { Labels } from '../templates/labels.js';
 import { citationMark, fillSlots, type SlotFill } from './fill-slots.js';
@@ -30,12 +31,14 @@ export interface HtmlStageInput {
   figures: ReadonlyArray<{ slot: string; html: string }>;
   labels: Labels;
   slugger: GithubSlugger;
+  /** Image sources as written → embedded data URIs (markdown stage). */
+  images?: ImageSources;
 }
 
 /** The narrative files become one sanitized tree, filled with figures and citations, split into sections. */
 export function htmlStage(input: HtmlStageInput): NarrativeHtml {
   const mdast: Root = { type: 'root', children: input.docs.flatMap((d) => d.tree.children) };
-  const tree = markdownToHast(mdast);
+  const tree = markdownToHast(mdast, input.images);
   const headings = finishTree(tree, input.slugger);
   const fills = new Map<string, SlotFill>();
   for (const figure of input.figures) fills.set(figure.slot, { html: figure.html });
@@ -45,7 +48,7 @@ export function htmlStage(input: HtmlStageInput): NarrativeHtml {
   const sources = input.citations.list.map((c) => ({
     number: c.number,
     id: `src-${c.number}`,
-    html: inlineHtml(markdownToHast({ type: 'root', children: c.content })),
+    html: inlineHtml(markdownToHast({ type: 'root', children: c.content }, input.images)),
     backrefs: c.refIds.map((id, i) => ({ id, label: c.refIds.length > 1 ? `${input.labels.backToText} ${i + 1}` : input.labels.backToText })),
   }));
   return { intro, sections, headings, sources };
