@@ -16,6 +16,7 @@ import { loadBriefing, type ProseSource } from './load/load-briefing.js';
 import { reportGlyphGaps, type SearchableText } from '../edges/fonts/glyph-gaps.js';
 import { collectCitations, type Citations } from './markdown/citations.js';
 import { collectImages, type ImageSources } from './markdown/collect-images.js';
+import { collectCrossReferences, type CrossReferences } from './markdown/cross-references.js';
 import { reportRemovedHtml } from './markdown/raw-html-check.js';
 import { collectFigureRequests, type FigureRequest } from './markdown/figure-requests.js';
 import type { ProseDocument } from './markdown/prose-document.js';
@@ -73,6 +74,8 @@ export interface BriefingDocument {
   citations: ReadonlyArray<{ number: number; label: string; content: readonly RootContent[] }>;
   /** Image sources as written → embedded data URIs (give them to `markdownToHast`). */
   images: ImageSources;
+  /** Cross-reference targets and captioned tables (give them to `markdownToHast`). */
+  references: CrossReferences;
 }
 
 export interface RenderInternals {
@@ -117,18 +120,19 @@ export async function renderBriefing(input: RenderInput): Promise<RenderResult> 
   const headline = meta.headline === undefined ? undefined : evaluateHeadline(meta.headline, displayPath(files, 'brief.md'), proseContext, log);
   // Slot names carry a random prefix so raw HTML in content cannot forge one; they never reach the output.
   const slotPrefix = `s${randomUUID().slice(0, 8)}-`;
-  const { requests, citations, images } = timer.run('markdown', () => {
+  const labels = labelsFor(meta.lang);
+  const { requests, citations, images, references } = timer.run('markdown', () => {
     const requests: FigureRequest[] = [];
     for (const doc of docs) {
       requests.push(...collectFigureRequests(doc, requests.length + 1, slotPrefix, log));
       reportRemovedHtml(doc, log);
     }
-    return { requests, citations: collectCitations(docs, slotPrefix, log), images: collectImages(docs, files, log) };
+    const references = collectCrossReferences(docs, requests, labels, log);
+    return { requests, citations: collectCitations(docs, slotPrefix, log), images: collectImages(docs, files, log), references };
   });
   const internals: RenderInternals = { prose: loaded.prose, docs, requests, datasets, helperDatasets: helperDatasets.looked };
   if (!template) return fail({ meta, internals });
   const compiled = compileTemplate(template);
-  const labels = labelsFor(meta.lang);
   const slugger = new GithubSlugger();
   // Ids the default template uses for its own landmarks; a heading "Sources" becomes `sources-1`.
   for (const reserved of ['sources', 'sources-title', 'bs-main', 'bs-contents', 'bs-key-findings', 'bs-key-findings-title']) slugger.slug(reserved);
@@ -138,7 +142,7 @@ export async function renderBriefing(input: RenderInput): Promise<RenderResult> 
       log,
     ),
   );
-  const narrative = timer.run('html', () => htmlStage({ docs, citations, figures, labels, slugger, images }));
+  const narrative = timer.run('html', () => htmlStage({ docs, citations, figures, labels, slugger, images, references }));
   const summary = figures.map(({ html: _html, slot: _slot, ...rest }) => rest);
   if (log.hasErrors || !loaded.metaValid) return fail({ meta, template, headings: narrative.headings, figures: summary, internals: { ...internals, narrative } });
   const html = timer.run('layout', () =>
@@ -151,18 +155,18 @@ export async function renderBriefing(input: RenderInput): Promise<RenderResult> 
     const gaps = input.fonts.uncovered(visibleText(html));
     if (gaps.length > 0) reportGlyphGaps(gaps, searchableSources(files, loaded.prose), `templates/${template.name}`, log);
   }
-  const document = briefingDocument(docs, figures, citations, images);
+  const document = briefingDocument(docs, figures, citations, images, references);
   return {
     html, messages: log.messages, meta, template, headings: narrative.headings, figures: summary, timings: timer.timings,
     params, period, headline, internals: { ...internals, narrative }, document,
   };
 }
 
-function briefingDocument(docs: readonly ProseDocument[], figures: readonly RenderedFigure[], citations: Citations, images: ImageSources): BriefingDocument {
+function briefingDocument(docs: readonly ProseDocument[], figures: readonly RenderedFigure[], citations: Citations, images: ImageSources, references: CrossReferences): BriefingDocument {
   const slots = new Map<string, { figure: string } | { citation: number }>();
   for (const figure of figures) slots.set(figure.slot, { figure: figure.id });
   for (const mark of citations.marks) slots.set(mark.slot, { citation: mark.number });
-  return { docs, slots, citations: citations.list.map((c) => ({ number: c.number, label: c.label, content: c.content })), images };
+  return { docs, slots, citations: citations.list.map((c) => ({ number: c.number, label: c.label, content: c.content })), images, references };
 }
 
 /** The author's files, in the order a missing glyph is looked for. */

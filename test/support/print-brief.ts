@@ -75,3 +75,15 @@ export function shortBrief(front = ''): string {
     prose(60, 3),
   ].join('\n\n');
 }
+
+/** A brief with two figures and a captioned table, referred to before and after they appear. */
+export const XREF_BRIEF = [
+  '---\ntitle: Cross-references\ncover: false\ncontents: false\n---',
+  'As @fig-share shows, and @tbl-origin confirms, downloads moved (see also @fig-trend).',
+  '## Data',
+  chartBlock('fig-trend', 'Weekly trend'),
+  chartBlock('fig-share', 'Share by origin'),
+  '| Origin | Share |\n|---|--:|\n| China | 61% |\n| United States | 30% |',
+  'Table: Share of downloads by *origin* {#tbl-origin}',
+  'Write to analyst@fig-desk.org; `@fig-trend` in code stays code; [a link @fig-trend](#data) keeps its text.',
+].join('\n\n');

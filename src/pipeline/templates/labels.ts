@@ -4,6 +4,7 @@ export interface Labels {
   figures: string;
   sources: string;
   figure: string;
+  table: string;
   keyFindings: string;
   classification: string;
   dataTable: string;
@@ -28,6 +29,7 @@ const en: Labels = {
   figures: 'Figures',
   sources: 'Sources',
   figure: 'Figure',
+  table: 'Table',
   keyFindings: 'Key findings',
   classification: 'Classification',
   dataTable: 'Data table',
@@ -50,6 +52,7 @@ const zh: Labels = {
   figures: '图表',
   sources: '资料来源',
   figure: '图',
+  table: '表',
   keyFindings: '要点',
   classification: '密级',
   dataTable: '数据表',

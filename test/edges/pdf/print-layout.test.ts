@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from '../../../src/edges/browser/launch-browser.js';
 import { PdfPrinter } from '../../../src/edges/pdf/pdf-printer.js';
 import { runningHeaderTexts } from '../../../src/edges/pdf/running-header.js';
-import { printBrief, prose, shortBrief, type PrintedBrief } from '../../support/print-brief.js';
+import { printBrief, prose, shortBrief, XREF_BRIEF, type PrintedBrief } from '../../support/print-brief.js';
 
 /** Page layout choices printed with real Chromium and read back (pdfjs destinations and outline, poppler text). */
 describe('print layout', () => {
@@ -92,5 +92,17 @@ describe('print layout', () => {
     expect(long.printed.layout.pageCount).toBeGreaterThan(4);
     expect(long.texts[1]).toMatch(/CONTENTS/);
     expect(long.printed.tocPages['part-2']).toBe(outlinePage(long, 'Part 2'));
+  });
+
+  it('prints cross-references as "Figure N" links that land on the figure', async () => {
+    const brief = await printBrief(printer, { 'brief.md': XREF_BRIEF });
+    const all = brief.texts.join('\n');
+    expect(all).toContain('As Figure 2 shows, and Table 1 confirms');
+    expect(all).toContain('Table 1. Share of downloads by origin');
+    // Chromium names a destination only for an element a link points to: the cross-references.
+    const { destinations } = brief.printed.layout;
+    expect(destinations['fig-share']).toBeGreaterThan(0);
+    expect(destinations['tbl-origin']).toBeGreaterThan(0);
+    expect(brief.texts[(destinations['fig-share'] ?? 0) - 1]).toContain('Figure 2.');
   });
 });

@@ -13,7 +13,7 @@ const assetPath = (name: string) => `assets/${name}`;
 describe('toMarkdownPage', () => {
   it('escapes text that would read as Markdown and links assets relatively', () => {
     const out = toMarkdownPage(doc([{ type: 'paragraph', children: [text('*not emphasis* and [not a link]')] }, { type: 'figure', id: 'f', number: 1, caption: 'C', description: 'D', asset: 's-f.svg' }], { pdf: 's.pdf' }), { assetPath });
-    expect(out).toBe('[PDF version](assets/s.pdf)\n\n\\*not emphasis\\* and \\[not a link]\n\n![D](assets/s-f.svg)\n\n_Figure 1. C_\n');
+    expect(out).toBe('[PDF version](assets/s.pdf)\n\n\\*not emphasis\\* and \\[not a link]\n\n<a id="f"></a>![D](assets/s-f.svg)\n\n_Figure 1. C_\n');
   });
 
   it('writes citations as GFM footnotes named by the authors\' labels', () => {

@@ -58,7 +58,7 @@ export function briefingToDocument(input: DocumentInput): PublishDocument {
   const tree = narrativeTree(document);
   assignHeadingIds(tree, result.headings);
   const blocks = blocksFromHast(tree, ctx);
-  const sources = document.citations.map((c) => sourceOf(c, ctx, document.images));
+  const sources = document.citations.map((c) => sourceOf(c, ctx, document));
   const pdf = input.pdf ? addAsset(assets, `${base}.pdf`, 'pdf', 'application/pdf', input.pdf) : undefined;
   const labels = labelsFor(meta.lang);
   const byline = [meta.date ? formatDate(meta.date, meta.lang) : undefined, meta.authors.map((a) => a.name).join(', ') || undefined, meta.classification]
@@ -81,7 +81,7 @@ export function briefingToDocument(input: DocumentInput): PublishDocument {
 }
 
 function narrativeTree(document: BriefingDocument): Root {
-  return markdownToHast({ type: 'root', children: document.docs.flatMap((d) => d.tree.children) }, document.images);
+  return markdownToHast({ type: 'root', children: document.docs.flatMap((d) => d.tree.children) }, { images: document.images, references: document.references });
 }
 
 /**
@@ -97,8 +97,8 @@ function assignHeadingIds(tree: Root, headings: readonly Heading[]): void {
   });
 }
 
-function sourceOf(citation: BriefingDocument['citations'][number], ctx: HastContext, images: BriefingDocument['images']): Source {
-  const blocks = blocksFromHast(markdownToHast({ type: 'root', children: [...citation.content] }, images), ctx);
+function sourceOf(citation: BriefingDocument['citations'][number], ctx: HastContext, document: BriefingDocument): Source {
+  const blocks = blocksFromHast(markdownToHast({ type: 'root', children: [...citation.content] }, { images: document.images, references: document.references }), ctx);
   // A note is shown inline in the sources list: its paragraphs joined by line breaks.
   const children: Inline[] = [];
   for (const block of blocks) {

@@ -55,7 +55,9 @@ function blockNodes(block: Block, doc: PublishDocument, options: MarkdownOptions
     case 'table': {
       const row = (cells: Inline[][]): TableRow => ({ type: 'tableRow', children: cells.map((c) => ({ type: 'tableCell', children: phrasing(c, options, ids) })) });
       const head = block.head.length > 0 ? block.head : block.align.map(() => []);
-      return [{ type: 'table', align: block.align as AlignType[], children: [row(head), ...block.rows.map(row)] }];
+      const table: RootContent = { type: 'table', align: block.align as AlignType[], children: [row(head), ...block.rows.map(row)] };
+      const caption = block.caption ? [paragraph([{ type: 'emphasis', children: phrasing(block.caption, options, ids) }])] : [];
+      return [...anchorFor(block.id), ...caption, table];
     }
     case 'code':
       return [{ type: 'code', lang: block.lang ?? null, value: block.value }];
@@ -65,7 +67,10 @@ function blockNodes(block: Block, doc: PublishDocument, options: MarkdownOptions
       return [{ type: 'thematicBreak' }];
     case 'figure':
       return [
-        paragraph([{ type: 'image', url: options.assetPath(block.asset), alt: block.description.replace(/\s+/g, ' ').trim() }]),
+        paragraph([
+          { type: 'html', value: `<a id="${block.id.replace(/[^\w-]/g, '')}"></a>` },
+          { type: 'image', url: options.assetPath(block.asset), alt: block.description.replace(/\s+/g, ' ').trim() },
+        ]),
         paragraph([{ type: 'emphasis', children: [text(`${doc.labels.figure} ${block.number}. ${block.caption}`)] }]),
       ];
   }
@@ -121,3 +126,8 @@ function footnoteIds(doc: PublishDocument): Map<number, string> {
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const paragraph = (children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
+
+/** An HTML anchor for a figure or table id, so `[Figure 3](#fig-x)` lands (GitHub keeps ids as `user-content-…` and resolves them). */
+function anchorFor(id: string | undefined): RootContent[] {
+  return id ? [{ type: 'html', value: `<a id="${id.replace(/[^\w-]/g, '')}"></a>` }] : [];
+}
