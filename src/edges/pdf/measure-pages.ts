@@ -49,10 +49,21 @@ export function measurePagesInPage(width: number, height: number, selector: stri
   return { pages, pageCount };
 }
 
-/** Runs in the page: writes page numbers into the template's `.toc-page[data-target]` slots. */
+/**
+ * Runs in the page: writes page numbers into the template's slots — `.toc-page[data-target="id"]`
+ * gets the page of one element; `[data-page-list="id1 id2"]` the distinct pages of several, in
+ * order, between `data-before` and `data-after`, joined by `data-separator` (a source's citing pages).
+ */
 export function fillTocInPage(pages: Record<string, number>, placeholder: string): void {
   for (const slot of document.querySelectorAll<HTMLElement>('.toc-page[data-target]')) {
     const target = slot.dataset['target'] ?? '';
     slot.textContent = pages[target] !== undefined ? String(pages[target]) : placeholder;
+  }
+  for (const slot of document.querySelectorAll<HTMLElement>('[data-page-list]')) {
+    const ids = (slot.dataset['pageList'] ?? '').split(/\s+/).filter((id) => id !== '');
+    const known = ids.map((id) => pages[id]);
+    const list = known.every((p) => p !== undefined) ? [...new Set(known)].sort((a, b) => (a ?? 0) - (b ?? 0)).map(String) : ids.map(() => placeholder);
+    const { before = '', after = '', separator = ', ' } = slot.dataset;
+    slot.textContent = list.length > 0 ? `${before}${list.join(separator)}${after}` : '';
   }
 }

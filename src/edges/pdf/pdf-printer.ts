@@ -107,7 +107,7 @@ export class PdfPrinter {
       const actual = Object.fromEntries(ids.map((id) => [id, layout.destinations[id] ?? 0]));
       const settled = ids.every((id) => actual[id] === expected[id]) && layout.pageCount === plan.pageCount;
       if (settled || prints >= MAX_PRINTS) {
-        const tocPages = Object.fromEntries(targets.map((id) => [id, actual[id] ?? 0]));
+        const tocPages = Object.fromEntries(plan.tocTargets.map((id) => [id, actual[id] ?? 0]));
         return { pdf: finishPdf(raw, job.meta), layout, tocPages, runningHeaders, prints, settled, blocked };
       }
       expected = actual;

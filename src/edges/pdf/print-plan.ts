@@ -1,7 +1,8 @@
 /**
  * What a template asks of the printer, read from the page itself (functions run in the tab via
  * `page.evaluate`; the page's own scripts stay off):
- * - `.toc-page[data-target="id"]`: write the page of element `id` here;
+ * - `.toc-page[data-target="id"]`: write the page of element `id` here; `[data-page-list="a b"]`:
+ *   the distinct pages of several elements (see fillTocInPage);
  * - `[data-running="text"]`: from where this element (its first child, usually the heading) starts,
  *   the running header names `text` (see running-header.ts);
  * - `[data-contents="auto"]`: print this contents block only if the document without it would
@@ -10,8 +11,10 @@
 export const CONTENTS_PAGES_THRESHOLD = 4;
 
 export interface PagePlan {
-  /** Ids whose page the contents print. */
+  /** Ids whose page the page prints somewhere (contents, a source's citing pages). */
   targets: string[];
+  /** Those the contents list. */
+  tocTargets: string[];
   /** Running-header marks in document order: the id whose page counts, and the header text. */
   marks: Array<{ id: string; text: string }>;
   /** The page has a contents block whose printing depends on the page count. */
@@ -20,14 +23,18 @@ export interface PagePlan {
 
 /** Runs in the page. */
 export function readPagePlanInPage(): PagePlan {
-  const targets = [...document.querySelectorAll<HTMLElement>('.toc-page[data-target]')].map((s) => s.dataset['target'] ?? '').filter((id) => id !== '');
+  const tocTargets = [...document.querySelectorAll<HTMLElement>('.toc-page[data-target]')].map((s) => s.dataset['target'] ?? '').filter((id) => id !== '');
+  const targets = [
+    ...tocTargets,
+    ...[...document.querySelectorAll<HTMLElement>('[data-page-list]')].flatMap((s) => (s.dataset['pageList'] ?? '').split(/\s+/)),
+  ].filter((id, i, all) => id !== '' && all.indexOf(id) === i);
   const marks: PagePlan['marks'] = [];
   for (const el of document.querySelectorAll<HTMLElement>('[data-running]')) {
     const first = el.firstElementChild;
     const id = first !== null && first.id !== '' ? first.id : el.id;
     if (id !== '') marks.push({ id, text: el.dataset['running'] ?? '' });
   }
-  return { targets, marks, autoContents: document.querySelector('[data-contents="auto"]') !== null };
+  return { targets, tocTargets, marks, autoContents: document.querySelector('[data-contents="auto"]') !== null };
 }
 
 /**

@@ -16,6 +16,10 @@ export interface Labels {
   backToText: string;
   archive: string;
   latest: string;
+  /** Around the pages that cite a source, in print ("p. 3, 5", "第 3、5 页"). */
+  pagesBefore: string;
+  pagesAfter: string;
+  pagesSeparator: string;
   /** Title-block words (memo template). */
   summary: string;
   memo: string;
@@ -40,6 +44,9 @@ const en: Labels = {
   backToText: 'Back to text',
   archive: 'Archive',
   latest: 'Latest',
+  pagesBefore: 'p. ',
+  pagesAfter: '',
+  pagesSeparator: ', ',
   summary: 'Summary',
   memo: 'Memo',
   date: 'Date',
@@ -63,6 +70,9 @@ const zh: Labels = {
   backToText: '返回正文',
   archive: '归档',
   latest: '最新',
+  pagesBefore: '第 ',
+  pagesAfter: ' 页',
+  pagesSeparator: '、',
   summary: '摘要',
   memo: '备忘录',
   date: '日期',

@@ -138,7 +138,7 @@ describe('htmlStage', () => {
       ['market-impact', 'Market impact'],
       ['market-impact-1', 'Market impact'],
     ]);
-    expect(out.sections[0]?.html).toContain('<div class="table-wrap"><table>');
+    expect(out.sections[0]?.html).toContain('<div class="table-wrap" tabindex="0"><table>');
     expect(out.sections[1]?.html).toContain('Again, at 10:30 note:this.');
   });
 
