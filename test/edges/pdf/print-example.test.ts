@@ -83,6 +83,18 @@ describe('the example briefing as PDF', () => {
     }
   });
 
+  it('prints, for each source, the pages that cite it instead of the screen\'s back-links', () => {
+    const from = printed.layout.destinations['sources'] ?? 0;
+    expect(from).toBeGreaterThan(0);
+    const sources = texts.slice(from - 1).join('\n');
+    expect(sources).not.toContain('↑');
+    for (const n of [1, 9]) {
+      const pages = Object.entries(printed.layout.destinations).filter(([id]) => id.startsWith(`cite-${n}-`)).map(([, page]) => page);
+      const expected = [...new Set(pages)].sort((a, b) => a - b).join(', ');
+      expect(sources, `source ${n}`).toMatch(new RegExp(`(^|\\n)\\s*${n}\\.[\\s\\S]*?p\\. ${expected}(\\s|$)`));
+    }
+  });
+
   it('has a bookmark for every heading', () => {
     const titles = printed.layout.outline.map((o) => o.title);
     for (const heading of rendered.headings.filter((h) => h.level >= 2 && h.level <= 3)) expect(titles).toContain(heading.text);
