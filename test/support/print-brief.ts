@@ -45,9 +45,10 @@ export function prose(words: number, seed = 0): string {
 }
 
 /** A small inline bar chart, as a fenced Vega-Lite block. */
-export function chartBlock(id: string, caption: string): string {
+export function chartBlock(id: string, caption: string, height?: number): string {
   const spec = {
     description: 'Bar chart of releases by quarter.',
+    ...(height ? { height } : {}),
     data: { values: [{ q: 'Q1', n: 12 }, { q: 'Q2', n: 18 }, { q: 'Q3', n: 15 }, { q: 'Q4', n: 22 }] },
     mark: 'bar',
     encoding: { x: { field: 'q', type: 'nominal', title: 'Quarter' }, y: { field: 'n', type: 'quantitative', title: 'Releases' } },

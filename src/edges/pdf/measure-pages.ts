@@ -6,7 +6,35 @@
  * breaks are turned into column breaks for the measurement. The printer checks the prediction
  * against the PDF's own destinations and prints again in the rare case it was wrong.
  */
-export function measurePagesInPage(width: number, height: number, selector: string): { pages: Record<string, number>; pageCount: number } {
+export function measurePagesInPage(width: number, height: number, selector: string, deferFigures = false): { pages: Record<string, number>; pageCount: number } {
+  /**
+   * A figure never splits, so one that does not fit is pushed to the next page and can leave much
+   * of a page blank. Like LaTeX's floats, such a figure (one that now opens a page after more than a
+   * third of the previous page was left empty) moves after the paragraph or list that follows it,
+   * which then fills the gap; at most three times, and never past a heading or another figure.
+   * The move is made in the tab only (the print), never in the saved HTML.
+   */
+  function deferFiguresInColumns(columnWidth: number, columnHeight: number): void {
+    const top = document.body.getBoundingClientRect().top;
+    const left0 = document.body.getBoundingClientRect().left;
+    const column = (x: number) => Math.floor((x - left0 + 1) / columnWidth);
+    const flowing = (el: Element | null) => el !== null && /^(P|UL|OL|BLOCKQUOTE|DL)$/.test(el.tagName);
+    const leftBlank = (figure: Element): boolean => {
+      const rect = figure.getBoundingClientRect();
+      const before = figure.previousElementSibling;
+      if (!before || rect.top - top > 4) return false; // not at the top of a page
+      const rects = [...before.getClientRects()].filter((r) => r.height > 0);
+      const last = rects[rects.length - 1];
+      if (!last || column(last.left) !== column(rect.left) - 1) return false;
+      return columnHeight - (last.bottom - top) > columnHeight / 3;
+    };
+    for (const figure of document.querySelectorAll('figure')) {
+      for (let moves = 0; moves < 3 && leftBlank(figure) && flowing(figure.nextElementSibling); moves++) {
+        figure.nextElementSibling?.after(figure);
+      }
+    }
+  }
+
   const style = document.createElement('style');
   style.textContent =
     `html{width:${width}px!important;margin:0!important;padding:0!important}` +
@@ -37,6 +65,7 @@ export function measurePagesInPage(width: number, height: number, selector: stri
   }
   const origin = document.body.getBoundingClientRect().left;
   const pageOf = (left: number) => Math.floor((left - origin + 1) / width) + 1;
+  if (deferFigures) deferFiguresInColumns(width, height);
   const pages: Record<string, number> = {};
   if (selector !== '') for (const el of document.querySelectorAll<HTMLElement>(selector)) pages[el.id] = pageOf(el.getBoundingClientRect().left);
   // The last page is the last column that holds a box with any area (each fragment is one rect).

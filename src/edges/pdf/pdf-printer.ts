@@ -123,8 +123,8 @@ export class PdfPrinter {
   private async planPages(tab: Page, geometry: PageGeometry): Promise<PagePlan & { pages: Record<string, number>; pageCount: number }> {
     await tab.emulateMediaType('print');
     try {
-      const measure = (ids: readonly string[]) =>
-        tab.evaluate(measurePagesInPage, geometry.contentWidth, geometry.contentHeight, ids.map((id) => `#${cssEscape(id)}`).join(','));
+      const measure = (ids: readonly string[], deferFigures = false) =>
+        tab.evaluate(measurePagesInPage, geometry.contentWidth, geometry.contentHeight, ids.map((id) => `#${cssEscape(id)}`).join(','), deferFigures);
       if ((await tab.evaluate(readPagePlanInPage)).autoContents) {
         await tab.evaluate(showAutoContentsInPage, false);
         const without = await measure([]);
@@ -134,7 +134,7 @@ export class PdfPrinter {
       const plan = await tab.evaluate(readPagePlanInPage);
       if (plan.marks.length > 0) await tab.evaluate(linkTargetsInPage, plan.marks.map((m) => m.id));
       if (plan.targets.length > 0) await tab.evaluate(fillTocInPage, {}, PLACEHOLDER);
-      const { pages, pageCount } = await measure([...new Set([...plan.targets, ...plan.marks.map((m) => m.id)])]);
+      const { pages, pageCount } = await measure([...new Set([...plan.targets, ...plan.marks.map((m) => m.id)])], true);
       return { ...plan, pages, pageCount };
     } finally {
       await tab.emulateMediaType(undefined);

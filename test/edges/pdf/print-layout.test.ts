@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from '../../../src/edges/browser/launch-browser.js';
 import { PdfPrinter } from '../../../src/edges/pdf/pdf-printer.js';
 import { runningHeaderTexts } from '../../../src/edges/pdf/running-header.js';
-import { printBrief, prose, shortBrief, XREF_BRIEF, type PrintedBrief } from '../../support/print-brief.js';
+import { blankBelow, pdfFile } from '../../support/pdf-tools.js';
+import { chartBlock, printBrief, prose, shortBrief, XREF_BRIEF, type PrintedBrief } from '../../support/print-brief.js';
 
 /** Page layout choices printed with real Chromium and read back (pdfjs destinations and outline, poppler text). */
 describe('print layout', () => {
@@ -104,5 +105,26 @@ describe('print layout', () => {
     expect(destinations['fig-share']).toBeGreaterThan(0);
     expect(destinations['tbl-origin']).toBeGreaterThan(0);
     expect(brief.texts[(destinations['fig-share'] ?? 0) - 1]).toContain('Figure 2.');
+  });
+
+  it('moves a figure that does not fit after the following paragraphs rather than leave a third of a page blank', async () => {
+    const body = [
+      `## Section\n\n${prose(170)}`,
+      chartBlock('fig-tall', 'A tall chart', 520),
+      prose(60, 1),
+      prose(60, 2),
+      prose(60, 3),
+      '## Next\n\nClosing words.',
+    ].join('\n\n');
+    const brief = await printBrief(printer, { 'brief.md': `---\ntitle: Floats\ncover: false\ncontents: false\n---\n${body}\n` });
+    const mm = 72 / 25.4;
+    const blank = blankBelow(pdfFile(brief.printed.pdf), { top: 20 * mm, bottom: 20 * mm });
+    const contentHeight = (297 - 40) * mm;
+    const page = brief.texts.findIndex((t) => t.includes('Figure 1. A tall chart')) + 1;
+    expect(page).toBeGreaterThan(1);
+    // The page before the figure is filled: less than a third of it is left blank…
+    expect(blank[page - 2]).toBeLessThan(contentHeight / 3);
+    // …because the paragraph written after the figure now prints before it.
+    expect(brief.texts[page - 2]).toContain(prose(60, 1).slice(0, 30));
   });
 });
