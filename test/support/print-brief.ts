@@ -88,3 +88,33 @@ export const XREF_BRIEF = [
   'Table: Share of downloads by *origin* {#tbl-origin}',
   'Write to analyst@fig-desk.org; `@fig-trend` in code stays code; [a link @fig-trend](#data) keeps its text.',
 ].join('\n\n');
+
+/**
+ * Paragraphs (their text as in the page) that a page break splits, with how many lines print
+ * before and after the break, read from pdftotext's page texts (`texts`, running header and
+ * footer lines dropped).
+ */
+export function splitParagraphs(texts: readonly string[], paragraphs: readonly string[]): Array<{ start: string; before: number; after: number }> {
+  const norm = (t: string) => t.replace(/\u2060/g, '').replace(/\s+/g, ' ').trim();
+  const pages = texts.map((t) => {
+    const lines = t.split('\n').map(norm).filter((l) => l !== '').slice(1, -1);
+    const lineOf: number[] = [];
+    lines.forEach((l, i) => lineOf.push(...Array.from({ length: l.length + 1 }, () => i)));
+    return { lines, text: lines.join(' '), lineOf };
+  });
+  const splits: Array<{ start: string; before: number; after: number }> = [];
+  for (const text of paragraphs.map(norm).filter((t) => t.length > 200)) {
+    const start = text.slice(0, 30);
+    const end = text.replace(/(\s*\[\d+\])+$/, '').slice(-20); // a citation mark may sit above the line
+    const page = pages.findIndex((p) => p.text.includes(start));
+    const here = pages[page];
+    const next = pages[page + 1];
+    if (!here || !next) continue;
+    const at = here.text.indexOf(start);
+    if (here.text.indexOf(end, at) >= 0) continue; // not split
+    const endAt = next.text.indexOf(end);
+    if (endAt < 0) throw new Error(`the end of "${start}…" is on neither page ${page + 1} nor ${page + 2}`);
+    splits.push({ start, before: here.lines.length - (here.lineOf[at] ?? 0), after: (next.lineOf[endAt + end.length - 1] ?? 0) + 1 });
+  }
+  return splits;
+}

@@ -4,6 +4,7 @@ import { pdfMetadata } from '../../../src/features/build/build-briefing.js';
 import { PdfPrinter, type PrintResult } from '../../../src/edges/pdf/pdf-printer.js';
 import type { RenderResult } from '../../../src/pipeline/render-briefing.js';
 import { pageTexts, pdfFile, pdfFonts, pdfInfo } from '../../support/pdf-tools.js';
+import { splitParagraphs } from '../../support/print-brief.js';
 import { renderFolder } from '../../support/render-folder.js';
 
 /** The example printed with real Chromium and read back with poppler and pdfjs. */
@@ -92,6 +93,31 @@ describe('the example briefing as PDF', () => {
       const pages = Object.entries(printed.layout.destinations).filter(([id]) => id.startsWith(`cite-${n}-`)).map(([, page]) => page);
       const expected = [...new Set(pages)].sort((a, b) => a - b).join(', ');
       expect(sources, `source ${n}`).toMatch(new RegExp(`(^|\\n)\\s*${n}\\.[\\s\\S]*?p\\. ${expected}(\\s|$)`));
+    }
+  });
+
+  it('never leaves a heading last on its page', () => {
+    for (const entry of printed.layout.outline.filter((o) => o.depth >= 1 && !['CONTENTS', 'FIGURES'].includes(o.title))) {
+      const lines = (texts[entry.page - 1] ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/Page \d+ of \d+/.test(l));
+      const at = lines.findIndex((l) => l.toLowerCase().includes(entry.title.toLowerCase().slice(0, 24)));
+      expect(at, entry.title).toBeGreaterThanOrEqual(0);
+      expect(lines.length - 1 - at, `text after "${entry.title}" on page ${entry.page}`).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('splits no paragraph with fewer than two lines on either side of a page break (no widows or orphans)', async () => {
+    const tab = await chromium.browser.newPage();
+    let paragraphs: string[];
+    try {
+      await tab.setContent(rendered.html ?? '', { waitUntil: 'load' });
+      paragraphs = await tab.evaluate(() => [...document.querySelectorAll('main p')].map((p) => p.textContent ?? ''));
+    } finally {
+      await tab.close();
+    }
+    // Paragraphs of the example that break across pages keep two lines or more on each side.
+    for (const split of splitParagraphs(texts, paragraphs)) {
+      expect(split.before, split.start).toBeGreaterThanOrEqual(2);
+      expect(split.after, split.start).toBeGreaterThanOrEqual(2);
     }
   });
 

@@ -3,7 +3,7 @@ import { launchBrowser, type LaunchedBrowser } from '../../../src/edges/browser/
 import { PdfPrinter } from '../../../src/edges/pdf/pdf-printer.js';
 import { runningHeaderTexts } from '../../../src/edges/pdf/running-header.js';
 import { blankBelow, pdfFile } from '../../support/pdf-tools.js';
-import { chartBlock, printBrief, prose, shortBrief, XREF_BRIEF, type PrintedBrief } from '../../support/print-brief.js';
+import { chartBlock, printBrief, prose, shortBrief, splitParagraphs, XREF_BRIEF, type PrintedBrief } from '../../support/print-brief.js';
 
 /** Page layout choices printed with real Chromium and read back (pdfjs destinations and outline, poppler text). */
 describe('print layout', () => {
@@ -126,5 +126,17 @@ describe('print layout', () => {
     expect(blank[page - 2]).toBeLessThan(contentHeight / 3);
     // …because the paragraph written after the figure now prints before it.
     expect(brief.texts[page - 2]).toContain(prose(60, 1).slice(0, 30));
+  });
+
+  it('keeps two lines or more of a paragraph on each side of a page break', async () => {
+    // Paragraphs of 6 to 13 lines, so the page breaks fall at many different lines of a paragraph.
+    const paragraphs = Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1} opens here. ${prose(90 + ((i * 37) % 100), i).replace(/\n\n/g, ' ')} Paragraph ${i + 1} ends.`);
+    const brief = await printBrief(printer, { 'brief.md': `---\ntitle: Widows\ncover: false\ncontents: false\n---\n## Long paragraphs\n\n${paragraphs.join('\n\n')}\n` });
+    const splits = splitParagraphs(brief.texts, paragraphs);
+    expect(splits.length).toBeGreaterThan(0);
+    for (const split of splits) {
+      expect(split.before, split.start).toBeGreaterThanOrEqual(2);
+      expect(split.after, split.start).toBeGreaterThanOrEqual(2);
+    }
   });
 });
