@@ -8,7 +8,7 @@
  */
 export function measurePagesInPage(width: number, height: number, selector: string, deferFigures = false): { pages: Record<string, number>; pageCount: number } {
   /**
-   * A figure never splits, so one that does not fit is pushed to the next page and can leave much
+   * A figure (or short table) never splits, so one that does not fit is pushed to the next page and can leave much
    * of a page blank. Like LaTeX's floats, such a figure (one that now opens a page after more than a
    * third of the previous page was left empty) moves after the paragraph or list that follows it,
    * which then fills the gap; at most three times, and never past a heading or another figure.
@@ -28,7 +28,7 @@ export function measurePagesInPage(width: number, height: number, selector: stri
       if (!last || column(last.left) !== column(rect.left) - 1) return false;
       return columnHeight - (last.bottom - top) > columnHeight / 3;
     };
-    for (const figure of document.querySelectorAll('figure')) {
+    for (const figure of document.querySelectorAll('figure, .table-wrap')) {
       for (let moves = 0; moves < 3 && leftBlank(figure) && flowing(figure.nextElementSibling); moves++) {
         figure.nextElementSibling?.after(figure);
       }
