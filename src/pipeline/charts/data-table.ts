@@ -181,6 +181,15 @@ function reader(column: Column, sample: Datum[]): ((row: Datum) => unknown) | un
     return derived === undefined ? undefined : (row) => row[derived];
   }
   if (field === '') return undefined;
-  const access = vega.field(field);
-  return sample.some((row) => access(row) !== undefined) ? (row) => access(row) as unknown : undefined;
+  const access = fieldReader(field);
+  return sample.some((row) => access(row) !== undefined) ? access : undefined;
+}
+
+/**
+ * Reads a nested field (`a.b`, `r[1]`, `a\\.b`) as Vega's accessors name it, but safely: a row
+ * without the intermediate value reads as undefined where `vega.field` would throw.
+ */
+export function fieldReader(field: string): (row: Datum) => unknown {
+  const path = vega.splitAccessPath(field);
+  return (row) => path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Datum)[key] : undefined), row);
 }
