@@ -19,8 +19,13 @@ export interface ChartResources {
   link: (uri: string) => string | undefined;
 }
 
-/** Warnings about interaction that only a browser window could receive; a static chart is simply not interactive. */
-const INERT = /^Can not resolve event source: (window|document)\b/;
+/**
+ * Warnings about interaction: events only a browser window could receive, and timers, which are
+ * blocked so that an animation is drawn at its first frame rather than wherever it got to.
+ * A static chart is simply not interactive.
+ */
+const INERT = /^(Can not resolve event source: (window|document)\b|Blocked timer )/;
+const STATIC_EVENTS = { events: { timer: false } } as vega.Config;
 
 /**
  * A loader that never loads: data arrives inline from the binding stage, so any request Vega
@@ -60,7 +65,7 @@ export async function runVega(vgSpec: vega.Spec, lang: string | undefined, resou
     else if (!INERT.test(text)) said.warnings.push(text);
   });
   const locale = vegaLocale(lang);
-  const runtime = vega.parse(vgSpec, undefined, { ast: true });
+  const runtime = vega.parse(vgSpec, STATIC_EVENTS, { ast: true });
   const view = new vega.View(runtime, {
     renderer: 'none',
     expr: expressionInterpreter,
