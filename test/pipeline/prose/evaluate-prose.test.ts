@@ -136,7 +136,7 @@ describe('code is quoted, not templated', () => {
     expect(markdown).toBe(text.replace('{{meta.title}}', 'T \\*x\\*').replace('{{#if meta.title}}\n', '').replace('{{/if}}\n', '').replace('{{count "releases"}}', '2').replace('{{oops}}', ''));
     // Places after the code still map to the author's file.
     expect(messages.map((m) => [m.reason, m.place])).toEqual([[catalogue.variableUnknown('oops').reason, { line: 18, column: 35 }]]);
-    expect(placeOf(markdown.indexOf('<p>'))).toEqual({ line: 15, column: 1 });
+    expect(placeOf(markdown.indexOf('Then'))).toEqual({ line: 18, column: 1 });
   });
 
   it('writes a literal {{ in prose with a backslash', () => {
