@@ -18,6 +18,7 @@ export const LIVE_BOOTSTRAP = String.raw`
   const { Handler } = globalThis.briefsmithVegaTooltip;
   const LINK = /^(https?:\/\/|mailto:)/i;
   const style = document.createElement('style');
+  style.setAttribute('data-bs-runtime', '');
   style.textContent =
     '.bs-live svg{display:block;max-width:100%;height:auto}' +
     '.bs-live .vega-bindings{font:inherit;margin-top:.5rem}' +
