@@ -39,7 +39,7 @@ async function openOffline(chromium: LaunchedBrowser, html: string) {
   const page = await chromium.browser.newPage();
   const problems: string[] = [];
   page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
-  page.on('pageerror', (e) => void problems.push(e.message));
+  page.on('pageerror', (e) => void problems.push(String(e)));
   await page.setRequestInterception(true);
   page.on('request', (r) => {
     if (r.url().startsWith('data:')) return void r.continue();

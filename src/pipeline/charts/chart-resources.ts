@@ -6,6 +6,29 @@ import type { ChartResources } from './run-vega.js';
 import { reportAt, type ChartContext } from './spec-positions.js';
 import { pathOfString } from './spec-walk.js';
 
+/** A string that names an image file (`data/logo.png`, `images/a.svg?x`). */
+const IMAGE_PATH = /\.(png|jpe?g|gif|webp|svg)([?#].*)?$/i;
+
+/**
+ * Images the live chart may need beyond those the static one drew: any string in the bound spec
+ * (its inline data included) that names an image file in the briefing folder. A selection can
+ * bring other rows' image marks into view, and a tooltip shows a field named `image`.
+ */
+export function imagesIn(spec: unknown, files: BriefingFiles): Record<string, string> {
+  const found: Record<string, string> = {};
+  const walk = (node: unknown): void => {
+    if (typeof node === 'string') {
+      if (!(node in found) && IMAGE_PATH.test(node) && !node.startsWith('data:')) {
+        const image = imageDataUri(files, node);
+        if (image.ok) found[node] = image.uri;
+      }
+    } else if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === 'object') Object.values(node).forEach(walk);
+  };
+  walk(spec);
+  return found;
+}
+
 /** Links a reader may follow from a chart, as from the prose: web and mail addresses. */
 const LINK = /^(https?:\/\/|mailto:)/i;
 

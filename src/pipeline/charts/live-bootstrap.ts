@@ -15,7 +15,7 @@ export const LIVE_BOOTSTRAP = String.raw`
 (() => {
   const vega = globalThis.vega;
   const { expressionInterpreter } = globalThis.briefsmithVegaInterpreter;
-  const { Handler } = globalThis.briefsmithVegaTooltip;
+  const { Handler, formatValue } = globalThis.briefsmithVegaTooltip;
   const LINK = /^(https?:\/\/|mailto:)/i;
   const style = document.createElement('style');
   style.setAttribute('data-bs-runtime', '');
@@ -40,7 +40,18 @@ export const LIVE_BOOTSTRAP = String.raw`
   };
 
   let views = [];
-  const tooltip = new Handler({ theme: 'light' });
+  // vega-tooltip shows a field named "image" as a picture: only as one of the chart's data URIs.
+  const tooltipFor = (images) => new Handler({
+    theme: 'light',
+    formatTooltip: (value, sanitize, maxDepth, baseURL) => {
+      if (value && typeof value === 'object' && typeof value.image === 'string') {
+        const { image, ...rest } = value;
+        const href = Object.prototype.hasOwnProperty.call(images, image) ? images[image] : /^data:image\//i.test(image) ? image : undefined;
+        value = href ? { ...rest, image: href } : rest;
+      }
+      return formatValue(value, sanitize, maxDepth, baseURL);
+    },
+  });
 
   async function draw(root) {
     views.forEach((view) => view.finalize());
@@ -54,13 +65,14 @@ export const LIVE_BOOTSTRAP = String.raw`
       host.append(container);
       try {
         const chart = JSON.parse(block.textContent);
+        const images = chart.images || {};
         const view = new vega.View(vega.parse(chart.spec, undefined, { ast: true }), {
           expr: expressionInterpreter,
-          loader: loader(chart.images || {}),
+          loader: loader(images),
           renderer: 'svg',
           container,
           hover: true,
-          tooltip: tooltip.call,
+          tooltip: tooltipFor(images).call,
           ...(chart.locale ? { locale: chart.locale } : {}),
         });
         await view.runAsync();

@@ -6,7 +6,7 @@ import type { MessageLog } from '../../messages/message-log.js';
 import type { Place } from '../../messages/message.js';
 import { bindData } from './bind-data.js';
 import { injectParams } from './brief-params.js';
-import { chartResources } from './chart-resources.js';
+import { chartResources, imagesIn } from './chart-resources.js';
 import type { ChartTheme } from './chart-theme.js';
 import { checkFields } from './check-fields.js';
 import { compiles, compileSpec } from './compile-spec.js';
@@ -97,7 +97,7 @@ export async function renderChart(req: ChartRequest, log: MessageLog): Promise<R
     const chart: RenderedChart = { svg, table: safeTable(() => dataTable(sized.spec, vgSpec, view), ctx), datasets: bound.used };
     if (title !== undefined) chart.title = title;
     if (description !== undefined) chart.description = description;
-    if (req.interactive) chart.live = { spec: vgText, images: resources.embedded() };
+    if (req.interactive) chart.live = { spec: vgText, images: { ...imagesIn(sized.spec, req.files), ...resources.embedded() } };
     return chart;
   } catch (e) {
     reportAt(ctx, catalogue.chartRender(errorText(e)));
