@@ -123,4 +123,27 @@ describe('interactive charts: the example with `interactive: true`', () => {
     expect(pageTexts(pdfFile(a.pdf), a.layout.pageCount)).toEqual(pageTexts(pdfFile(b.pdf), b.layout.pageCount));
     expect(Buffer.from(a.pdf).toString('latin1')).not.toMatch(/\/(JavaScript|JS|OpenAction|AA)\b/);
   });
+
+  it('sanitizes all author script: only the chart runtime runs, and an inline spec’s chart is live', async () => {
+    const spec = JSON.stringify({ description: 'Two bars', data: { values: [{ a: 'x', b: 1 }, { a: 'y', b: 2 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } } });
+    const brief = [
+      '---\ntitle: Hostile\ninteractive: true\n---',
+      'Text <script>window.pwned = 1</script><img src="data:image/png;base64,AAAA" onerror="window.pwned = 2"> and <a href="javascript:window.pwned = 3">a link</a>.',
+      `\`\`\`vega-lite caption="Bars"\n${spec}\n\`\`\``,
+    ].join('\n\n');
+    const result = await renderBriefing({ files: memoryFiles({ 'brief.md': brief }, 'hostile'), templates });
+    const html = result.html ?? '';
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script type="application/json" data-bs-live>', '<script data-bs-chart-runtime>']);
+    // (The runtime itself mentions `onerror`: Vega sets it on the images it loads.)
+    expect(html.replace(/<script data-bs-chart-runtime>[\s\S]*?<\/script>/, '')).not.toMatch(/pwned|onerror|javascript:/);
+    const { page, problems } = await openOffline(chromium, html);
+    try {
+      await page.waitForSelector('[data-bs-live-drawn] .bs-live .mark-rect path');
+      await page.click('main p a');
+      expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });
