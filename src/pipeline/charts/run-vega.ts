@@ -21,7 +21,7 @@ export interface ChartResources {
 
 /**
  * Warnings about interaction: events only a browser window could receive, and timers, which are
- * blocked so that an animation is drawn at its first frame rather than wherever it got to.
+ * blocked so that an animation is drawn as it stands before its first tick, not wherever a timer got it to.
  * A static chart is simply not interactive.
  */
 const INERT = /^(Can not resolve event source: (window|document)\b|Blocked timer )/;
