@@ -1,23 +1,15 @@
 import type { Definition, Html, Image, ImageReference } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { normalizeInside, type BriefingFiles } from '../../edges/files/briefing-files.js';
+import type { BriefingFiles } from '../../edges/files/briefing-files.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import type { Place } from '../../messages/message.js';
 import { nodePlace, type ProseDocument } from './prose-document.js';
+import { imageDataUri } from '../images/image-data-uri.js';
 import { rawImageSources } from './raw-image-sources.js';
 
 /** Image sources as written in the narrative → the data URI that replaces them in the page. */
 export type ImageSources = ReadonlyMap<string, string>;
-
-const TYPES: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  svg: 'image/svg+xml',
-};
 
 /**
  * Every image the narrative shows — inline Markdown images, reference-style ones (`![a][l]` with
@@ -54,13 +46,9 @@ export function collectImages(docs: readonly ProseDocument[], files: BriefingFil
 }
 
 function embed(url: string, files: BriefingFiles): string | { problem: 'remote' | 'missing' } {
-  if (url.startsWith('data:image/') && !url.startsWith('data:image/svg')) return url;
-  const path = normalizeInside(safeDecode(url.split(/[?#]/)[0] ?? ''));
-  if (path === undefined || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return { problem: 'remote' };
-  const bytes = files.readBytes(path);
-  const type = TYPES[path.slice(path.lastIndexOf('.') + 1).toLowerCase()];
-  if (!bytes || !type) return { problem: 'missing' };
-  return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
+  if (url.startsWith('//')) return { problem: 'remote' }; // protocol-relative: another host
+  const image = imageDataUri(files, url);
+  return image.ok ? image.uri : { problem: image.reason };
 }
 
 export function safeDecode(url: string): string {
