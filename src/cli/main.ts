@@ -1,9 +1,13 @@
+import { InputError } from '../messages/errors.js';
 import { VERSION } from '../version.js';
 import type { Console } from './command.js';
 import { COMMANDS } from './commands.js';
 import { helpText, UsageError } from './usage.js';
 
-/** Runs the CLI and returns the exit code: 0 success, 1 content errors, 2 usage errors. */
+/**
+ * Runs the CLI and returns the exit code: 0 success, 1 content errors, 2 usage errors. A feature
+ * reports a request it cannot carry out as an `InputError`; this is where that becomes exit 2.
+ */
 export async function main(argv: string[], console: Console): Promise<number> {
   const help = helpText(COMMANDS);
   try {
@@ -25,7 +29,7 @@ export async function main(argv: string[], console: Console): Promise<number> {
     }
     return await command.run(rest, console);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof InputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.err(`brief: ${(error as Error).message}\n\n${help}`);
       return 2;
     }

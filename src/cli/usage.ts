@@ -1,12 +1,8 @@
+import { InputError } from '../messages/errors.js';
 import type { Command } from './command.js';
 
 /** A mistake in how the command was called (exit code 2), as opposed to a content problem (exit 1). */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export class UsageError extends InputError {}
 
 export function helpText(commands: readonly Command[]): string {
   return `brief — turn briefing folders into self-contained HTML and print-quality PDF briefings

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { CommandRunner, Console } from '../command.js';
 import { UsageError } from '../usage.js';
+import { InputError } from '../../messages/errors.js';
 import { formatMessage } from '../../messages/format-message.js';
 import { CONFIG_FILE, ConfigError } from '../../features/publish/config/config-file.js';
 import { ContentErrors, publishBriefing } from '../../features/publish/publish-briefing.js';
@@ -55,7 +56,7 @@ async function runPublish(options: Parameters<typeof publishBriefing>[0], consol
       err(`brief: ${error.message}`);
       return 1;
     }
-    if (error instanceof UsageError) throw error;
+    if (error instanceof InputError) throw error;
     err(`brief: publish to "${options.to}" failed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
