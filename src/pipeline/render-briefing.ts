@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import GithubSlugger from 'github-slugger';
 import type { RootContent } from 'mdast';
-import { RecordingDatasets } from '../features/check/dataset-usage.js';
 import type { Datasets } from './data/dataset.js';
 import { loadDatasets } from './data/load-datasets.js';
+import { RecordingDatasets } from './data/recording-datasets.js';
 import { chartParams, paramsStage, periodContext } from './params/params-stage.js';
 import type { Period } from './periods/period.js';
 import { renderFigures, type RenderedFigure } from './figures/render-figures.js';
