@@ -17,6 +17,8 @@ Build options:
   --concurrency N  briefings built at once with one browser (default: number of CPUs)
   --quiet          print only problems
 
+Every command: --verbose prints a failure's cause chain (numbered) and the original stack trace.
+
 Exit codes: 0 success, 1 content errors (or a briefing failed), 2 usage errors.
 Messages: file:line:column: severity: message [rule-id]
 PDF output drives Debian's Chromium (/usr/bin/chromium or PUPPETEER_EXECUTABLE_PATH).
