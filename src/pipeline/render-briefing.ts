@@ -37,6 +37,7 @@ export interface RenderResult {
   template: Template | undefined;
   headings: Heading[];
   figures: Array<Omit<RenderedFigure, 'html' | 'slot'>>;
+  /** Milliseconds per stage that ran, keyed by the declared stage names in run order. */
   timings: Timings;
   /** Resolved parameter values (the period parameter holds the period id). */
   params: Readonly<Record<string, string | number | boolean>>;
