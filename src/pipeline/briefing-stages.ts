@@ -5,6 +5,7 @@ import { reportGlyphGaps, type SearchableText } from '../edges/fonts/glyph-gaps.
 import type { MessageLog } from '../messages/message-log.js';
 import { VERSION } from '../version.js';
 import type { Datasets } from './data/dataset.js';
+import { withChartRuntime } from './charts/live-runtime.js';
 import { loadDatasets } from './data/load-datasets.js';
 import { RecordingDatasets } from './data/recording-datasets.js';
 import { renderFigures, type RenderedFigure } from './figures/render-figures.js';
@@ -91,7 +92,7 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
     const figures = await renderFigures(
       {
         requests, files: run.files, datasets, theme: template.chart, lang: meta.lang, labels, params: chartParams(params, period),
-        renderFigure: compiled.figure, reserve: (id) => ids.slug(id, false),
+        interactive: meta.interactive, renderFigure: compiled.figure, reserve: (id) => ids.slug(id, false),
       },
       run.log,
     );
@@ -102,10 +103,12 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
 
   layout: ({ meta, metaValid, template, compiled, labels, narrative, figures, params, period, prose }, run) => {
     if (run.log.hasErrors || !metaValid) return STOP;
-    const html = layoutStage({
+    const page = layoutStage({
       meta, narrative, figures, labels, css: template.css, layout: compiled.layout, fonts: run.fonts,
       generator: `Briefsmith ${VERSION}`, params, period: periodContext(period, meta.lang),
     });
+    // Live charts need Vega's runtime in the page, once.
+    const html = figures.some((f) => f.chart.live) ? withChartRuntime(page) : page;
     const gaps = run.fonts?.uncovered(visibleText(html)) ?? [];
     if (gaps.length > 0) reportGlyphGaps(gaps, searchableSources(run.files, prose), `templates/${template.name}`, run.log);
     return { html };
