@@ -18,7 +18,7 @@ describe('brief publish (command line)', () => {
   });
 
   it('is listed in the help and explains itself', async () => {
-    expect((await runCli('--help')).out).toContain('brief publish <briefing-dir> --to <target> [--dry-run] [--force] [--out DIR] [--config FILE]');
+    expect((await runCli('--help')).out).toContain('brief publish <briefing-dir> --to <target> [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]... [--dry-run] [--force] [--out DIR] [--config FILE]');
   });
 
   it('exits 2 on usage errors, naming the known targets for an unknown one', async () => {
