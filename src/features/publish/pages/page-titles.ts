@@ -58,7 +58,7 @@ function fill(pattern: string, doc: PublishDocument): string {
   return pattern.replace(/\{([^{}]+)\}/g, (_all, name: string) => {
     const value = placeholder(name, doc);
     if (value === undefined) {
-      const known = ['title', 'slug', 'period', 'variant', 'label', ...Object.keys(doc.params)];
+      const known = [...new Set(['title', 'slug', 'period', 'variant', 'label', ...Object.keys(doc.params)])];
       throw new PagePatternError(`page pattern "${pattern}": unknown placeholder {${name}} (known: ${known.map((k) => `{${k}}`).join(', ')})`);
     }
     return value;
