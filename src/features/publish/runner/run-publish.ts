@@ -2,10 +2,10 @@ import { sha256Hex } from '../assets/hash.js';
 import type { PublishDocument } from '../document/publish-document.js';
 import { indexEntries, type IndexEntry } from '../pages/index-page.js';
 import { checkDistinct, entryTitle, indexTitle, PagePatternError } from '../pages/page-titles.js';
-import { computePlan, type DesiredFile, type DesiredPage, type PublishPlan } from '../plan/compute-plan.js';
+import { computePlan, type DesiredFile, type DesiredPage } from '../plan/compute-plan.js';
 import { PublishError, atStep } from '../publish-error.js';
 import type { PublishContext, PublishOutcome } from '../publish-context.js';
-import { readRecord, type PublishRecord } from '../record/publish-record.js';
+import { readRecord, type EntryRecord, type PublishRecord } from '../record/publish-record.js';
 import { RecordKeeper } from '../record/record-keeper.js';
 import { applyWrite } from './apply-write.js';
 import { gatePlan, recordKept } from './gate-plan.js';
@@ -20,15 +20,16 @@ export interface DesiredState {
 }
 
 /**
- * The one publish orchestration every wiki shares: connect, read the record, work out the pages
- * and files this publish should leave, read what the wiki holds, plan (pure), print the plan and
+ * The one publish orchestration every wiki shares: read the record, work out the pages and files
+ * this publish should leave, connect, read what the wiki holds, plan (pure), print the plan and
  * stop on conflicts or `--dry-run`, then apply the provider's writes one by one — each confirmed
  * by the wiki's answer or by reading back — recording each as it is confirmed.
  */
 export async function runPublish(provider: PublishProvider, outputs: readonly PublishDocument[], pattern: string, ctx: PublishContext): Promise<PublishOutcome> {
-  await provider.connect();
   const record = readRecord(ctx.recordPath, { target: ctx.name, type: provider.type, location: provider.location });
+  // Worked out before connecting: a page pattern that does not fit stops the run before any request.
   const desired = desiredState(provider, outputs, pattern, record, ctx.name);
+  await provider.connect();
   const remote = await atStep(ctx.name, 'read', () => provider.readRemote(desired.pages, desired.files));
   const plan = computePlan({ pages: desired.pages, files: desired.files, remote, record, force: ctx.force });
   const remove = provider.removable?.(plan.obsolete) ?? [];
@@ -43,6 +44,12 @@ export async function runPublish(provider: PublishProvider, outputs: readonly Pu
   return { changes, location };
 }
 
+/** What the record keeps about the output a page shows, for the index page. */
+function entryOf(doc: PublishDocument): EntryRecord {
+  const { period, variant } = doc.output;
+  return { ...(period ? { period } : {}), ...(variant ? { variant } : {}), label: doc.label, ...(doc.headline ? { headline: doc.headline } : {}) };
+}
+
 /** Pages (each output's, then the index) and files, named as this wiki names them. */
 export function desiredState(provider: PublishProvider, outputs: readonly PublishDocument[], pattern: string, record: PublishRecord, target: string): DesiredState {
   const first = outputs[0];
@@ -53,8 +60,7 @@ export function desiredState(provider: PublishProvider, outputs: readonly Publis
     for (const doc of outputs) {
       const title = provider.pageName(entryTitle(pattern, doc));
       const text = provider.entryText(doc);
-      const entry = { ...(doc.output.period ? { period: doc.output.period } : {}), ...(doc.output.variant ? { variant: doc.output.variant } : {}), label: doc.label, ...(doc.headline ? { headline: doc.headline } : {}) };
-      pages.push({ title, text, sha256: sha256Hex(text), entry });
+      pages.push({ title, text, sha256: sha256Hex(text), entry: entryOf(doc) });
       files.push(...doc.assets.map((asset) => ({ name: provider.fileName(asset.name), asset, page: title })));
     }
     const rawIndex = indexTitle(pattern, first);
@@ -71,4 +77,3 @@ export function desiredState(provider: PublishProvider, outputs: readonly Publis
   }
 }
 
-export type { PublishPlan };
