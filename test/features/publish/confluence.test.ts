@@ -187,6 +187,16 @@ describe('brief publish --to <confluence target> (against a fake of the REST API
     expect(ctx.secrets.has('not-the-token-123')).toBe(true);
   });
 
+  it('stops at a page pattern that does not fit before sending any request', async () => {
+    const target = await start('cloud');
+    await expect(publishToConfluence({ ...target, page: 'Reports/{title}/{week}' }, doc)).rejects.toThrow(
+      'publish to "confluence" failed at config: page pattern "Reports/{title}/{week}": unknown placeholder {week}',
+    );
+    expect(fake.requests).toEqual([]);
+    await publishToConfluence({ ...target, page: 'Reports/{slug}: {title}' }, doc);
+    expect([...fake.pages.values()].map((p) => p.title)).toContain('Reports/wiki-check: Quarterly Wiki Check');
+  });
+
   it('names the missing environment variable, not a value', async () => {
     const target = await start('datacenter');
     await expect(publishToConfluence(target, doc, { env: {} })).rejects.toThrow(

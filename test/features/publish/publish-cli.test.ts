@@ -31,6 +31,18 @@ describe('brief publish (command line)', () => {
     expect(unknown.err).toContain('unknown publish target "wiki" (known: notes)');
   });
 
+  it('takes --period, --param and --matrix as build does: a value that does not fit is a usage error', async () => {
+    const noPeriod = await runCli('publish', dir, '--to', 'notes', '--config', config, '--period', '2026-W10');
+    expect(noPeriod.code).toBe(2);
+    expect(noPeriod.err).toContain('has no period parameter, so --period does not apply');
+    const unknown = await runCli('publish', dir, '--to', 'notes', '--config', config, '--param', 'region=EU');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('unknown parameter "region" (declared: none)');
+    const twice = await runCli('publish', dir, '--to', 'notes', '--config', config, '--param', 'region=EU', '--matrix', 'region=EU,US');
+    expect(twice.code).toBe(2);
+    expect(twice.err).toContain('parameter "region" is given twice');
+  });
+
   it('reports config problems at their place and exits 1', async () => {
     const bad = join(work, 'bad.json');
     writeFileSync(bad, '{\n  "publish": { "wiki": { "type": "mediawiki", "api": "https://w.example/api.php", "user": "B", "password": "hunter2" } }\n}\n');
