@@ -65,4 +65,15 @@ describe('brief publish --to <confluence target> with periods and variants (agai
     for (const title of [...PAGES.slice(1), TITLE]) expect(page(title)?.version, title).toBe(before[title]);
     expect(page(PAGES[0] ?? '')?.version).toBe(2);
   }, 120_000);
+
+  it('publishing a new period adds it to the index, which keeps every entry published before', async () => {
+    await build('--period', '2026-W08', '--matrix', 'region=US');
+    const result = await publish('--period', '2026-W08', '--param', 'region=US');
+    expect(result.code).toBe(0);
+    const index = page(TITLE);
+    expect(index?.version).toBe(2);
+    const labels = [...(index?.body ?? '').matchAll(/<!\[CDATA\[([^\]]+)\]\]>/g)].map((m) => m[1]);
+    expect(labels).toEqual(['2026-W10 EU', '2026-W10 US', '2026-W09 EU', '2026-W09 US', '2026-W08 US']);
+    expect(page(`${TITLE}/2026-W08/US`)?.parentId).toBe(index?.id);
+  }, 120_000);
 });
