@@ -17,14 +17,17 @@ export async function applyWrite(write: Write, keeper: RecordKeeper, desired: De
   for (const sent of write.sends) keeper.pending(sent.title, sent.sha256);
   const policy = ctx.http.retry ?? DEFAULT_RETRY;
   for (let tried = 1; ; tried++) {
+    let confirmed: Confirmed | undefined;
     let failure: unknown;
     try {
-      const confirmed = await write.send();
+      confirmed = await write.send();
+    } catch (error) {
+      failure = error;
+    }
+    if (confirmed) {
       record(confirmed, keeper, desired, ctx.name);
       ctx.log(`✓ ${confirmed.note ?? write.done}`);
       return confirmed.changed === false ? 0 : 1;
-    } catch (error) {
-      failure = error;
     }
     const seen = await write.readBack().catch(() => undefined);
     if (seen) {
