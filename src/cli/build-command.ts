@@ -18,6 +18,7 @@ import { updateArchives } from './archive-outcomes.js';
 import type { Console } from './command.js';
 import { summaryTable } from './summary-table.js';
 import { UsageError } from './usage.js';
+import { printCauses } from './verbose.js';
 
 export interface BuildOptions {
   dirs: string[];
@@ -27,6 +28,8 @@ export interface BuildOptions {
   concurrency: number | undefined;
   request: JobRequest;
   force: boolean;
+  /** Print the cause chain of a failure. */
+  verbose: boolean;
 }
 
 const FORMATS: readonly Format[] = ['html', 'pdf'];
@@ -119,6 +122,7 @@ function report(outcome: BuildOutcome, options: BuildOptions, console: Console):
   for (const message of outcome.messages) console.err(formatMessage(message));
   if (outcome.failure) {
     console.err(`✗ ${outcome.label}: ${outcome.failure}`);
+    printCauses(outcome.error, options.verbose, console.err);
   } else if (!outcome.ok) {
     const errors = outcome.messages.filter((m) => m.severity === 'error').length;
     console.err(`✗ ${outcome.label}: ${errors} error${errors === 1 ? '' : 's'}; nothing written`);

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { TEMPLATES_DIR } from '../../paths.js';
 import type { CommandRunner } from '../command.js';
 import { UsageError } from '../usage.js';
+import { printCauses, VERBOSE_OPTION } from '../verbose.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import { catalogue } from '../../messages/catalogue.js';
@@ -19,7 +20,7 @@ export const check: CommandRunner = {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { format: { type: 'string', default: 'text' }, strict: { type: 'boolean', default: false } },
+      options: { format: { type: 'string', default: 'text' }, strict: { type: 'boolean', default: false }, ...VERBOSE_OPTION },
     });
     const format = values.format as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}" (known: ${FORMATS.join(', ')})`);
@@ -39,6 +40,8 @@ export const check: CommandRunner = {
         // Not a content problem the pipeline could place, but CI must still see it as a message.
         const { ruleId, severity, reason } = catalogue.renderFailed((error as Error).message);
         messages = [{ file: shown, ruleId, severity, reason }];
+        if (values.verbose) console.err(`${shown}: the briefing could not be rendered:`);
+        printCauses(error, values.verbose, console.err);
       }
       checked.push({ dir: shown, messages: values.strict ? strictMessages(messages) : messages });
     }

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CommandRunner } from '../command.js';
 import { UsageError } from '../usage.js';
+import { VERBOSE_OPTION } from '../verbose.js';
 import { startPreview } from '../../features/preview/start-preview.js';
 
 const DEFAULT_PORT = 4700;
@@ -15,7 +16,7 @@ function parsePort(value: string | undefined): number | undefined {
 
 export const preview: CommandRunner = {
   async run(argv, console) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { port: { type: 'string' } } });
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { port: { type: 'string' }, ...VERBOSE_OPTION } });
     const [dir, ...extra] = positionals;
     if (dir === undefined) throw new UsageError('brief preview needs a briefing folder');
     if (extra.length > 0) throw new UsageError('brief preview serves one briefing folder at a time');
@@ -27,6 +28,7 @@ export const preview: CommandRunner = {
       // A port the user asked for is kept or fails; the default moves on when taken.
       portAttempts: port === undefined ? 20 : 0,
       log: (line) => console.err(line),
+      verbose: values.verbose,
     });
     console.out(`Previewing ${dir} at ${server.url}  (PDF: ${server.url}pdf)  Ctrl+C to stop`);
     await new Promise<void>((stopped) => {

@@ -4,6 +4,7 @@ import { basename, resolve } from 'node:path';
 import { launchBrowser } from '../../edges/browser/launch-browser.js';
 import { TEMPLATES_DIR } from '../../paths.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
+import { causeChain } from '../../messages/cause-chain.js';
 import { formatMessage } from '../../messages/format-message.js';
 import type { Message } from '../../messages/message.js';
 import { loadTemplateHelpers } from '../../pipeline/templates/disk-template-library.js';
@@ -28,6 +29,8 @@ export interface PreviewOptions {
   launchBrowser?: LaunchBrowser;
   /** Progress and problems for the terminal. */
   log?: (line: string) => void;
+  /** Log the cause chain of a crashed build or request too. */
+  verbose?: boolean;
 }
 
 export interface Preview {
@@ -42,6 +45,9 @@ export interface Preview {
 /** `brief preview`: build, serve on 127.0.0.1, rebuild on every change, push updates to open tabs. */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const log = options.log ?? (() => undefined);
+  const logCauses = (error: unknown) => {
+    if (options.verbose) for (const line of causeChain(error)) log(line === '' ? '' : `    ${line}`);
+  };
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const shown = options.dir.replace(/\/+$/, '') || '.';
   const sources = { dir: options.dir, shown, fonts: fontsourceStore(), helpers: await loadTemplateHelpers(templatesDir), templatesDir };
@@ -57,6 +63,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     session.apply(build);
     events.send('state', session.state());
     reportBuild(build.messages, build.seconds, log);
+    if (build.error !== undefined) logCauses(build.error);
   });
   let firstBuildDone: () => void = () => undefined;
   const firstBuild = new Promise<void>((done) => (firstBuildDone = done));
@@ -72,6 +79,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     server = createServer((request, response) => {
       handleRequest(ctx, request, response).catch((error: unknown) => {
         // Nothing a request does may take the preview down.
+        if (options.verbose) log(`request ${request.method ?? ''} ${request.url ?? ''} failed:`);
+        logCauses(error);
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         response.end(`preview error: ${(error as Error).message}\n`);
       });
