@@ -8,10 +8,11 @@
  */
 export function measurePagesInPage(width: number, height: number, selector: string, deferFigures = false): { pages: Record<string, number>; pageCount: number } {
   /**
-   * A figure (or short table) never splits, so one that does not fit is pushed to the next page and can leave much
-   * of a page blank. Like LaTeX's floats, such a figure (one that now opens a page after more than a
-   * third of the previous page was left empty) moves after the paragraph or list that follows it,
-   * which then fills the gap; at most three times, and never past a heading or another figure.
+   * A figure (or short table) never splits, so one that does not fit is pushed to the next page and
+   * can leave much of a page blank. Like LaTeX's floats, such a figure (one that now opens a page after more than a
+   * third of the previous page was left empty) moves, with any figures right after it, after the
+   * paragraph or list that follows them, which then fills the gap; at most three times, and never
+   * past a heading.
    * The move is made in the tab only (the print), never in the saved HTML.
    */
   function deferFiguresInColumns(columnWidth: number, columnHeight: number): void {
@@ -28,9 +29,18 @@ export function measurePagesInPage(width: number, height: number, selector: stri
       if (!last || column(last.left) !== column(rect.left) - 1) return false;
       return columnHeight - (last.bottom - top) > columnHeight / 3;
     };
+    const float = (el: Element | null) => el !== null && el.matches('figure, .table-wrap');
     for (const figure of document.querySelectorAll('figure, .table-wrap')) {
-      for (let moves = 0; moves < 3 && leftBlank(figure) && flowing(figure.nextElementSibling); moves++) {
-        figure.nextElementSibling?.after(figure);
+      for (let moves = 0; moves < 3 && leftBlank(figure); moves++) {
+        // Figures right after it go along (in their order), so text can pass a run of figures too.
+        const run = [figure];
+        let next = figure.nextElementSibling;
+        while (next !== null && float(next)) {
+          run.push(next);
+          next = next.nextElementSibling;
+        }
+        if (next === null || !flowing(next)) break;
+        next.after(...run);
       }
     }
   }

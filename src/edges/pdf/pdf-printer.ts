@@ -4,8 +4,14 @@ import { finishPdf, type PdfMetadata } from './finish-pdf.js';
 import { fillTocInPage, measurePagesInPage } from './measure-pages.js';
 import { pageGeometry, type PageGeometry } from './page-geometry.js';
 import {
-  CONTENTS_PAGES_THRESHOLD, dropAutoContentsInPage, linkTargetsInPage, readPagePlanInPage, setRunningStyleInPage, showAutoContentsInPage,
+  CONTENTS_PAGES_THRESHOLD,
+  dropAutoContentsInPage,
+  inlineIdsInPage,
+  linkTargetsInPage,
   type PagePlan,
+  readPagePlanInPage,
+  setRunningStyleInPage,
+  showAutoContentsInPage,
 } from './print-plan.js';
 import { readPdfLayout, type PdfLayout } from './read-destinations.js';
 import { runningHeaderCss, runningHeaderTexts } from './running-header.js';
@@ -97,6 +103,7 @@ export class PdfPrinter {
     const plan = await this.planPages(tab, geometry);
     const { targets, marks } = plan;
     const ids = [...new Set([...targets, ...marks.map((m) => m.id)])];
+    const inline = new Set(await tab.evaluate(inlineIdsInPage, ids));
     let expected = plan.pages;
     for (let prints = 1; ; prints++) {
       if (targets.length > 0) await tab.evaluate(fillTocInPage, expected, PLACEHOLDER);
@@ -104,7 +111,7 @@ export class PdfPrinter {
       await tab.evaluate(setRunningStyleInPage, runningHeaderCss(runningHeaders));
       const raw = await tab.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: this.timeoutMs });
       const layout = await readPdfLayout(raw);
-      const actual = Object.fromEntries(ids.map((id) => [id, layout.destinations[id] ?? 0]));
+      const actual = Object.fromEntries(ids.map((id) => [id, inline.has(id) ? (expected[id] ?? 0) : (layout.destinations[id] ?? 0)]));
       const settled = ids.every((id) => actual[id] === expected[id]) && layout.pageCount === plan.pageCount;
       if (settled || prints >= MAX_PRINTS) {
         const tocPages = Object.fromEntries(plan.tocTargets.map((id) => [id, actual[id] ?? 0]));

@@ -53,6 +53,19 @@ export function linkTargetsInPage(ids: string[]): void {
   document.body.append(holder);
 }
 
+/**
+ * Runs in the page: those of the ids whose element is inline (citation marks). Chromium's PDF
+ * destination for an inline element on a line that widows/orphans moved to the next page can name
+ * the page before (seen with a mark on the first line of a page); the column measurement places it
+ * where it prints, so for these the printer keeps the measured page.
+ */
+export function inlineIdsInPage(ids: string[]): string[] {
+  return ids.filter((id) => {
+    const el = document.getElementById(id);
+    return el !== null && getComputedStyle(el).display.startsWith('inline') && el.closest('p, li') !== null;
+  });
+}
+
 /** Runs in the page: hides (`show` false) or shows again the `[data-contents="auto"]` block. */
 export function showAutoContentsInPage(show: boolean): void {
   for (const el of document.querySelectorAll<HTMLElement>('[data-contents="auto"]')) el.style.display = show ? '' : 'none';

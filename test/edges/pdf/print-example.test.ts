@@ -3,7 +3,7 @@ import { launchBrowser, type LaunchedBrowser } from '../../../src/edges/browser/
 import { pdfMetadata } from '../../../src/features/build/build-briefing.js';
 import { PdfPrinter, type PrintResult } from '../../../src/edges/pdf/pdf-printer.js';
 import type { RenderResult } from '../../../src/pipeline/render-briefing.js';
-import { pageTexts, pdfFile, pdfFonts, pdfInfo } from '../../support/pdf-tools.js';
+import { blankBelow, pageTexts, pdfFile, pdfFonts, pdfInfo } from '../../support/pdf-tools.js';
 import { splitParagraphs } from '../../support/print-brief.js';
 import { renderFolder } from '../../support/render-folder.js';
 
@@ -103,6 +103,18 @@ describe('the example briefing as PDF', () => {
       expect(at, entry.title).toBeGreaterThanOrEqual(0);
       expect(lines.length - 1 - at, `text after "${entry.title}" on page ${entry.page}`).toBeGreaterThanOrEqual(2);
     }
+  });
+
+  it('leaves no page of the narrative more than a third blank (figures that do not fit move after the text that follows)', () => {
+    const mm = 72 / 25.4;
+    const blank = blankBelow(file, { top: 20 * mm, bottom: 20 * mm });
+    const contentHeight = (297 - 40) * mm;
+    const first = printed.layout.outline.find((o) => o.title.toLowerCase() === 'key findings')?.page ?? 0;
+    // The page before Sources may end early: the back matter starts a page (sectionBreaks: major).
+    const sources = printed.layout.outline.find((o) => o.title.toLowerCase() === 'sources')?.page ?? 0;
+    expect(first).toBeGreaterThan(0);
+    expect(sources).toBeGreaterThan(first);
+    for (let page = first; page < sources - 1; page++) expect(blank[page - 1], `blank below the text of page ${page}`).toBeLessThan(contentHeight / 3);
   });
 
   it('splits no paragraph with fewer than two lines on either side of a page break (no widows or orphans)', async () => {
