@@ -80,6 +80,15 @@ describe('print layout', () => {
     }
   });
 
+  it('lets a long memo introduction (key findings) start on page 1 under the title block, not leave page 1 blank', async () => {
+    const body = `${prose(480)}\n\n## Next\n\n${prose(120, 3)}`;
+    const memo = await printBrief(printer, { 'brief.md': `---\ntitle: Long introduction\ntemplate: memo\nsummary: One line on what this memo is about.\n---\n${body}\n` });
+    const mm = 72 / 25.4;
+    const blank = blankBelow(pdfFile(memo.printed.pdf), { top: 19 * mm, bottom: 18 * mm });
+    expect(memo.texts[0]).toContain(prose(480).slice(0, 40));
+    expect(blank[0]).toBeLessThan(((297 - 37) * mm) / 3);
+  });
+
   it('starts every section on a new page with sectionBreaks: all, and adds contents to a long brief with contents: auto', async () => {
     const sections = (n: number, words: number) => Array.from({ length: n }, (_, i) => `## Part ${i + 1}\n\n${prose(words, i)}`).join('\n\n');
     const all = await printBrief(printer, { 'brief.md': `---\ntitle: Breaks\nsectionBreaks: all\ncontents: false\n---\n${prose(40)}\n\n${sections(3, 80)}\n` });
