@@ -102,8 +102,10 @@ export async function renderBriefing(input: RenderInput): Promise<RenderResult> 
   const { meta } = loaded;
   const template = timer.run('template', () => resolveTemplate(meta.template, input.templates, files, log));
   const loadedData = await timer.runAsync('data', () => loadDatasets(files, meta.data, log));
-  const resolved = timer.run('data', () => paramsStage(meta, loadedData, input.params ?? {}, displayPath(files, 'brief.md'), log));
+  const resolved = timer.run('data', () => paramsStage(meta, loadedData, input.params ?? {}, (path) => displayPath(files, path), log));
   const { datasets, params, period } = resolved;
+  // A period outside the data has been reported once per dataset; every later stage would only echo it.
+  if (resolved.noData) return fail({ meta, params, period });
   const helperDatasets = new RecordingDatasets(datasets);
   const proseContext = {
     meta, datasets: helperDatasets, params, period: periodContext(period, meta.lang), helpers: [...builtinHelpers, ...(template?.helpers ?? [])],

@@ -1,7 +1,7 @@
-import type { DatasetSchema } from '../frontmatter/data-declarations.js';
 import { displayPath, type BriefingFiles } from '../../edges/files/briefing-files.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
+import type { DatasetRules } from './dataset-builder.js';
 import type { Dataset } from './dataset.js';
 import { DelimitedDataset } from './delimited-dataset.js';
 import { DelimitedSyntaxError, readDelimitedStream } from './delimited-records.js';
@@ -12,16 +12,16 @@ import { datasetName, delimiterOf, parseDataset, reportSyntaxError } from './par
  * 100,000-row file is never held as one string next to its rows; JSON is read whole (it must be
  * parsed whole anyway to be an array).
  */
-export async function readDataset(files: BriefingFiles, path: string, schema: DatasetSchema | undefined, log: MessageLog): Promise<Dataset | undefined> {
+export async function readDataset(files: BriefingFiles, path: string, rules: DatasetRules, log: MessageLog): Promise<Dataset | undefined> {
   const name = datasetName(path);
   const display = displayPath(files, path);
   const delimiter = delimiterOf(path);
   const stream = delimiter ? files.openStream?.(path) : undefined;
   if (!delimiter || !stream) {
     const text = files.readText(path);
-    return text === undefined ? undefined : parseDataset(path, text, display, log, schema);
+    return text === undefined ? undefined : parseDataset(path, text, display, log, rules);
   }
-  const dataset = new DelimitedDataset({ name, path, display, schema }, log);
+  const dataset = new DelimitedDataset({ name, path, display, ...rules }, log);
   try {
     await readDelimitedStream(stream, delimiter, dataset.add);
   } catch (e) {
