@@ -22,7 +22,8 @@ import { MessageLog } from '../messages/message-log.js';
 import type { Message } from '../messages/message.js';
 import { StageTimer, type Timings } from './stages.js';
 import { builtinHelpers } from './prose/helpers/builtin-helpers.js';
-import { evaluateHeadline, proseStage } from './prose/prose-stage.js';
+import { evaluateFrontMatterTexts } from './prose/front-matter-texts.js';
+import { proseStage } from './prose/prose-stage.js';
 import { labelsFor } from './templates/labels.js';
 import { layoutStage, visibleText } from './templates/layout-stage.js';
 import { compileTemplate } from './templates/render-template.js';
@@ -99,21 +100,24 @@ export async function renderBriefing(input: RenderInput): Promise<RenderResult> 
   const { files } = input;
   const loaded = timer.run('load', () => loadBriefing(files, log));
   if (!loaded) return fail();
-  const { meta } = loaded;
-  const template = timer.run('template', () => resolveTemplate(meta.template, input.templates, files, log));
-  const loadedData = await timer.runAsync('data', () => loadDatasets(files, meta.data, log));
-  const resolved = timer.run('data', () => paramsStage(meta, loadedData, input.params ?? {}, (path) => displayPath(files, path), log));
+  const written = loaded.meta;
+  const template = timer.run('template', () => resolveTemplate(written.template, input.templates, files, log));
+  const loadedData = await timer.runAsync('data', () => loadDatasets(files, written.data, log));
+  const resolved = timer.run('data', () => paramsStage(written, loadedData, input.params ?? {}, (path) => displayPath(files, path), log));
   const { datasets, params, period } = resolved;
   // A period outside the data has been reported once per dataset; every later stage would only echo it.
-  if (resolved.noData) return fail({ meta, params, period });
+  if (resolved.noData) return fail({ meta: written, params, period });
   const helperDatasets = new RecordingDatasets(datasets);
-  const proseContext = {
-    meta, datasets: helperDatasets, params, period: periodContext(period, meta.lang), helpers: [...builtinHelpers, ...(template?.helpers ?? [])],
-  };
+  const helpers = [...builtinHelpers, ...(template?.helpers ?? [])];
+  const writtenContext = { meta: written, datasets: helperDatasets, params, period: periodContext(period, written.lang), helpers };
+  // Title, subtitle, summary and headline are templates too: each period and variant has its own.
+  const texts = timer.run('prose', () => evaluateFrontMatterTexts(written, loaded.frontMatter, writtenContext, log));
+  const meta: Meta = { ...written, ...texts };
+  const { headline } = texts;
+  const proseContext = { ...writtenContext, meta };
   const docs = timer.run('prose', () =>
     proseStage(loaded.prose, proseContext, log),
   );
-  const headline = meta.headline === undefined ? undefined : evaluateHeadline(meta.headline, displayPath(files, 'brief.md'), proseContext, log);
   // Slot names carry a random prefix so raw HTML in content cannot forge one; they never reach the output.
   const slotPrefix = `s${randomUUID().slice(0, 8)}-`;
   const { requests, citations } = timer.run('markdown', () => {

@@ -17,6 +17,8 @@ export interface LoadedBriefing {
   meta: Meta;
   metaValid: boolean;
   prose: ProseSource[];
+  /** The front matter as written, for places inside its values. */
+  frontMatter: { yaml: string; file: string };
 }
 
 /** Reads `brief.md` (front matter + opening narrative) and `sections/*.md` in file-name order. */
@@ -38,5 +40,5 @@ export function loadBriefing(files: BriefingFiles, log: MessageLog): LoadedBrief
     const body = files.readText(path);
     if (body !== undefined) prose.push({ path, file: displayPath(files, path), text: body, firstLine: 1 });
   }
-  return { meta, metaValid: parsed !== undefined, prose };
+  return { meta, metaValid: parsed !== undefined, prose, frontMatter: { yaml: split.yaml, file: display } };
 }
