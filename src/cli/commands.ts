@@ -23,8 +23,8 @@ export const COMMANDS: readonly Command[] = [
   lazy(
     {
       name: 'check',
-      usage: 'brief check <briefing-dir>... [--format text|json] [--strict]',
-      summary: 'report every problem of each briefing (nothing is written); exit 1 on errors, or on warnings with --strict',
+      usage: 'brief check <briefing-dir>... [--format text|json] [--strict] [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]...',
+      summary: 'report every problem of each briefing, for each period and variant asked for (nothing is written); exit 1 on errors, or on warnings with --strict',
     },
     async () => (await import('./commands/check.js')).check,
   ),
