@@ -2,8 +2,8 @@ import type { Command } from './command.js';
 
 /** A mistake in how the command was called (exit code 2), as opposed to a content problem (exit 1). */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'UsageError';
   }
 }

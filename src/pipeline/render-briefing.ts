@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import GithubSlugger from 'github-slugger';
 import type { RootContent } from 'mdast';
-import { RecordingDatasets } from '../features/check/dataset-usage.js';
+import { RecordingDatasets } from './data/dataset-usage.js';
 import type { Datasets } from './data/dataset.js';
 import { loadDatasets } from './data/load-datasets.js';
 import { chartParams, paramsStage, periodContext } from './params/params-stage.js';
