@@ -29,6 +29,14 @@ export const COMMANDS: readonly Command[] = [
     async () => (await import('./commands/check.js')).check,
   ),
   lazy(
+    {
+      name: 'archive',
+      usage: 'brief archive <briefing-dir> [--out DIR] [--list] [--prune PERIOD[/VARIANT]]...',
+      summary: 'list the outputs in a periodic briefing\'s archive (<out>/<slug>/), or remove some with their files',
+    },
+    async () => (await import('./commands/archive.js')).archive,
+  ),
+  lazy(
     { name: 'preview', usage: 'brief preview <briefing-dir> [--port N]', summary: 'serve a live preview on http://127.0.0.1:4700/ (PDF at /pdf) that rebuilds on every change' },
     async () => (await import('./commands/preview.js')).preview,
   ),
