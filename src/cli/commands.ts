@@ -37,7 +37,11 @@ export const COMMANDS: readonly Command[] = [
     async () => (await import('./commands/archive.js')).archive,
   ),
   lazy(
-    { name: 'preview', usage: 'brief preview <briefing-dir> [--port N]', summary: 'serve a live preview on http://127.0.0.1:4700/ (PDF at /pdf) that rebuilds on every change' },
+    {
+      name: 'preview',
+      usage: 'brief preview <briefing-dir> [--port N] [--param NAME=VALUE]... [--period P|latest] [--out DIR]',
+      summary: 'serve a live preview on http://127.0.0.1:4700/ (PDF at /pdf) that rebuilds on every change; switch between archived periods and variants',
+    },
     async () => (await import('./commands/preview.js')).preview,
   ),
   lazy(
