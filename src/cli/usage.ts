@@ -16,10 +16,11 @@ ${commands.map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n')}
   brief --help | --version
 
 Build options:
-  --out DIR        where to write <slug>/index.html and <slug>/<slug>.pdf (default: out)
+  --out DIR        where to write outputs: <slug>/[<period>/][<variant>/]index.html and the PDF (default: out)
   --format LIST    output formats, comma-separated: html, pdf (default: html,pdf)
   --concurrency N  briefings built at once with one browser (default: number of CPUs)
   --quiet          print only problems
+  --force          replace archived outputs whose inputs changed (unchanged ones are up to date)
 
 Exit codes: 0 success, 1 content errors (or a briefing failed), 2 usage errors.
 Messages: file:line:column: severity: message [rule-id]
