@@ -7,7 +7,7 @@ setup:
 example:
 	scripts/example.sh
 
-test: setup
+test:
 	npm test
 
 bench: setup

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what Briefsmith needs on a Debian machine (run as root), skipping what is already there:
-# Debian's Chromium (no browser download), poppler (PDF checks in tests), Noto fonts for PDF
-# headers/footers, and the npm packages pinned by package-lock.json.
+# Installs what rendering briefings needs on a Debian machine (run as root), skipping what is already
+# there: Debian's Chromium (no browser download), Noto fonts, and the npm packages pinned by
+# package-lock.json. What only the tests need (poppler, MediaWiki, PostgreSQL, Redis) is installed by
+# scripts/setup-test.sh, which `npm test` runs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,7 +17,7 @@ if (( node_major < need_node_major )); then
   exit 1
 fi
 
-packages=(chromium poppler-utils fonts-noto-core)
+packages=(chromium fonts-noto-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -27,9 +28,6 @@ if ((${#missing[@]})); then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-
-# MediaWiki from Debian, for the publishing test that runs a throw-away wiki on 127.0.0.1.
-scripts/setup-mediawiki.sh
 
 # npm ci when node_modules is missing or older than the lockfile.
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json || ! -f dist/cli/main.js ]]; then

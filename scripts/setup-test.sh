@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# What the test suite needs beyond rendering (run as root; `npm test` runs it first as `pretest`):
+# everything scripts/setup.sh installs, plus poppler (the tests read PDFs back with pdftotext/pdfinfo),
+# Debian's MediaWiki (publishing tests start a throw-away wiki on 127.0.0.1), PostgreSQL (SQL dataset
+# tests start a throw-away cluster) and Redis (queue tests start their own server). Installing these
+# starts no service: each test starts its own on a free loopback port and stops it.
+# Skips whatever is already installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(poppler-utils postgresql redis-server)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup-test: installing ${missing[*]} from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+scripts/setup-mediawiki.sh
+scripts/setup.sh
