@@ -3,6 +3,8 @@ import { basename, join, resolve } from 'node:path';
 import { TEMPLATES_DIR } from '../../paths.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
+import { outputIdOf, outputSegments, pdfName } from '../../edges/output/output-layout.js';
+import { periodParamName } from '../../pipeline/params/resolve-params.js';
 import type { Message } from '../../messages/message.js';
 import { renderBriefing } from '../../pipeline/render-briefing.js';
 import { diskTemplateLibrary, loadTemplateHelpers } from '../../pipeline/templates/disk-template-library.js';
@@ -59,12 +61,14 @@ export async function publishBriefing(options: PublishOptions, effects: PublishE
   const target = resolveTarget(options.to, configured.targets, result.meta.publish);
   const slug = result.meta.slug ?? basename(resolve(options.dir));
   const period = result.period?.id;
-  const folder = join(options.out, slug, ...(period ? [period] : []));
+  // Where `brief build` put this output (its period and variant), per the one output layout.
+  const id = outputIdOf(slug, Object.keys(result.meta.params), periodParamName(result.meta.params), result.params);
+  const folder = join(options.out, ...outputSegments(id));
   const built = join(folder, 'index.html');
   const rebuild = `run "brief build ${shown} --out ${options.out}" first`;
   if (!existsSync(built)) throw new PublishError(options.to, 'build', `${built} does not exist; ${rebuild}`);
   if (readFileSync(built, 'utf8') !== result.html) throw new PublishError(options.to, 'build', `${built} is older than the briefing's sources; ${rebuild}`);
-  const pdfPath = join(folder, `${slug}.pdf`);
+  const pdfPath = join(folder, pdfName(id));
   const pdf = existsSync(pdfPath) ? new Uint8Array(readFileSync(pdfPath)) : undefined;
   if (!pdf) effects.log(`note: no ${pdfPath} (built without --format pdf?); publishing without a PDF`);
   const document = briefingToDocument({ result, slug, ...(period ? { period } : {}), pdf });
