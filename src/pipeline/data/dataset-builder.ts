@@ -16,6 +16,8 @@ export interface SourceRecord {
   place: Place;
   /** Where a column's cell starts (its opening quote included); the record's place when it has none. */
   cellPlace(column: string): Place;
+  /** JSON object and array values as written (the cells hold them as JSON text). */
+  nested?: Readonly<Record<string, unknown>>;
 }
 
 export interface DatasetSource {
@@ -55,6 +57,7 @@ export class DatasetBuilder {
   readonly #rows: Row[] = [];
   readonly #rowPlaces: Place[] = [];
   readonly #dateCell: ((cell: Cell | undefined) => DateCell) | undefined;
+  readonly #nested = new Map<Row, Readonly<Record<string, unknown>>>();
 
   constructor(source: DatasetSource, log: MessageLog) {
     this.#source = source;
@@ -92,12 +95,15 @@ export class DatasetBuilder {
     if (this.#key) this.#checkKey(this.#key, row, record, invalid);
     this.#rows.push(row);
     this.#rowPlaces.push(record.place);
+    if (record.nested) this.#nested.set(row, record.nested);
   }
 
   finish(): Dataset {
     this.#errors.finish();
     const { name, path, columns } = this.#source;
-    return { name, path, columns, rows: this.#rows, rowPlaces: this.#rowPlaces };
+    const dataset: Dataset = { name, path, columns, rows: this.#rows, rowPlaces: this.#rowPlaces };
+    if (this.#nested.size > 0) dataset.nested = this.#nested;
+    return dataset;
   }
 
   /** The record with its date cell as ISO text; a date that does not parse is reported at its cell. */
