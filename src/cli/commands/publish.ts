@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { ParamError } from '../../pipeline/params/resolve-params.js';
 import type { CommandRunner, Console } from '../command.js';
+import { PARAM_FLAGS, paramRequest } from '../param-flags.js';
 import { UsageError } from '../usage.js';
 import { formatMessage } from '../../messages/format-message.js';
 import { CONFIG_FILE, ConfigError } from '../../features/publish/config/config-file.js';
@@ -18,13 +20,20 @@ export const publish: CommandRunner = {
         config: { type: 'string', default: CONFIG_FILE },
         'dry-run': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        ...PARAM_FLAGS,
       },
     });
     const [dir, ...extra] = positionals;
     if (dir === undefined) throw new UsageError('brief publish needs a briefing folder');
     if (extra.length > 0) throw new UsageError(`brief publish takes one briefing folder (also got: ${extra.join(' ')})`);
     if (!values.to) throw new UsageError('brief publish needs --to <target> (a target named in briefsmith.config.json or in front matter "publish:")');
-    return runPublish({ dir, to: values.to, out: values.out, configPath: values.config, dryRun: values['dry-run'], force: values.force }, console);
+    try {
+      const request = paramRequest(values);
+      return await runPublish({ dir, to: values.to, out: values.out, configPath: values.config, dryRun: values['dry-run'], force: values.force, request }, console);
+    } catch (error) {
+      if (error instanceof ParamError) throw new UsageError(error.message, { cause: error });
+      throw error;
+    }
   },
 };
 
@@ -55,7 +64,7 @@ async function runPublish(options: Parameters<typeof publishBriefing>[0], consol
       err(`brief: ${error.message}`);
       return 1;
     }
-    if (error instanceof UsageError) throw error;
+    if (error instanceof UsageError || error instanceof ParamError) throw error;
     err(`brief: publish to "${options.to}" failed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
