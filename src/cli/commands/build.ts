@@ -4,12 +4,12 @@ import { parseArgs } from 'node:util';
 import type { BuildOutcome, Format } from '../../features/build/build-briefing.js';
 import { startBatch } from '../../features/build/build-batch.js';
 import { diskServices } from '../../features/build/disk-services.js';
-import { ParamError } from '../../pipeline/params/resolve-params.js';
 import { reportOutcome } from '../build-report.js';
 import type { CommandRunner } from '../command.js';
 import { PARAM_FLAGS, paramRequest } from '../param-flags.js';
 import { summaryTable } from '../summary-table.js';
 import { UsageError } from '../usage.js';
+import { VERBOSE_OPTION } from '../verbose.js';
 
 const FORMATS: readonly Format[] = ['html', 'pdf'];
 
@@ -41,6 +41,7 @@ export const build: CommandRunner = {
         quiet: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         ...PARAM_FLAGS,
+        ...VERBOSE_OPTION,
       },
     });
     const formats = parseFormats(values.format);
@@ -51,17 +52,11 @@ export const build: CommandRunner = {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
     }
     const services = await diskServices(values.out);
-    let batch;
-    try {
-      batch = startBatch(
-        { dirs: positionals, formats, concurrency, request, force: values.force },
-        { ...services, onOutcome: (outcome) => reportOutcome(outcome, formats, values.quiet, console) },
-      );
-    } catch (error) {
-      if (error instanceof ParamError) throw new UsageError(error.message, { cause: error });
-      throw error;
-    }
-    const running = batch;
+    // A value that does not fit a briefing's declarations is a ParamError, an InputError: exit 2.
+    const running = startBatch(
+      { dirs: positionals, formats, concurrency, request, force: values.force },
+      { ...services, onOutcome: (outcome) => reportOutcome(outcome, { formats, quiet: values.quiet, verbose: values.verbose }, console) },
+    );
     const interrupt = () => {
       console.err('brief: interrupted; closing the browser, nothing half-written is kept');
       void running.interrupt().finally(() => process.exit(130));
