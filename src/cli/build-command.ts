@@ -12,6 +12,7 @@ import { formatMessage } from '../messages/format-message.js';
 import { MessageLog } from '../messages/message-log.js';
 import { abandonStagedWrites } from '../edges/output/write-output.js';
 import { ParamError } from '../pipeline/params/resolve-params.js';
+import { openQueryEngines } from './query-setup.js';
 import { diskTemplateLibrary, loadTemplateHelpers } from '../pipeline/templates/disk-template-library.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { updateArchives } from './archive-outcomes.js';
@@ -27,6 +28,8 @@ export interface BuildOptions {
   concurrency: number | undefined;
   request: JobRequest;
   force: boolean;
+  /** briefsmith.config.json: where SQL sources are declared. */
+  configPath: string;
 }
 
 const FORMATS: readonly Format[] = ['html', 'pdf'];
@@ -46,11 +49,14 @@ export function parseFormats(value: string): Format[] {
  * (HTML in-process, PDF with one warm browser and bounded concurrency), writes each output folder
  * atomically, goes on past failures, and records periodic issues in their archive.
  */
-export async function buildCommand(options: BuildOptions, console: Console): Promise<number> {
+export async function buildCommand(options: BuildOptions, terminal: Console): Promise<number> {
   if (options.dirs.length === 0) throw new UsageError('brief build needs at least one briefing folder');
   for (const dir of options.dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
   }
+  const opened = openQueryEngines(options.configPath, terminal);
+  if (!opened) return 1;
+  const { queries, console } = opened;
   const { jobs, failed } = planJobs(options);
   for (const outcome of failed) report(outcome, options, console);
   const templates = diskTemplateLibrary(TEMPLATES_DIR, await loadTemplateHelpers(TEMPLATES_DIR));
@@ -72,7 +78,7 @@ export async function buildCommand(options: BuildOptions, console: Console): Pro
       const { PdfPrinter } = await import('../edges/pdf/pdf-printer.js');
       printer = new PdfPrinter((await browser).browser);
     }
-    const ctx = { templates, fonts, printer, formats: options.formats, out: options.out, force: options.force };
+    const ctx = { templates, fonts, printer, formats: options.formats, out: options.out, force: options.force, queries };
     const limit = options.concurrency ?? availableParallelism();
     const outcomes = await runPool(jobs, limit, async (job) => {
       const outcome = await buildJob(job, ctx);
@@ -86,7 +92,7 @@ export async function buildCommand(options: BuildOptions, console: Console): Pro
   } finally {
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
-    await closeBrowser();
+    await Promise.all([closeBrowser(), queries.close()]);
   }
 }
 

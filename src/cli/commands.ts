@@ -15,7 +15,7 @@ export const COMMANDS: readonly Command[] = [
     {
       name: 'build',
       usage:
-        'brief build <briefing-dir>... [--out DIR] [--format html,pdf] [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]... [--force] [--concurrency N] [--quiet]',
+        'brief build <briefing-dir>... [--out DIR] [--format html,pdf] [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]... [--force] [--config FILE] [--concurrency N] [--quiet]',
       summary: 'render briefings to <out>/<slug>/ (periodic ones to <out>/<slug>/<period>/[<variant>/], with an archive index)',
     },
     async () => (await import('./commands/build.js')).build,
@@ -23,13 +23,13 @@ export const COMMANDS: readonly Command[] = [
   lazy(
     {
       name: 'check',
-      usage: 'brief check <briefing-dir>... [--format text|json] [--strict]',
+      usage: 'brief check <briefing-dir>... [--format text|json] [--strict] [--config FILE]',
       summary: 'report every problem of each briefing (nothing is written); exit 1 on errors, or on warnings with --strict',
     },
     async () => (await import('./commands/check.js')).check,
   ),
   lazy(
-    { name: 'preview', usage: 'brief preview <briefing-dir> [--port N]', summary: 'serve a live preview on http://127.0.0.1:4700/ (PDF at /pdf) that rebuilds on every change' },
+    { name: 'preview', usage: 'brief preview <briefing-dir> [--port N] [--config FILE]', summary: 'serve a live preview on http://127.0.0.1:4700/ (PDF at /pdf) that rebuilds on every change' },
     async () => (await import('./commands/preview.js')).preview,
   ),
   lazy(

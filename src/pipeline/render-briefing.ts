@@ -3,7 +3,11 @@ import GithubSlugger from 'github-slugger';
 import type { RootContent } from 'mdast';
 import { RecordingDatasets } from '../features/check/dataset-usage.js';
 import type { Datasets } from './data/dataset.js';
-import { loadDatasets } from './data/load-datasets.js';
+import { loadDataFiles } from './data/load-datasets.js';
+import { collectQuerySources } from './data/sql/query-sources.js';
+import { queryStage } from './data/sql/query-stage.js';
+import type { QueryResultRecord } from './data/sql/run-queries.js';
+import type { QueryEngine } from '../edges/sql/query-engine.js';
 import { chartParams, paramsStage, periodContext } from './params/params-stage.js';
 import type { Period } from './periods/period.js';
 import { renderFigures, type RenderedFigure } from './figures/render-figures.js';
@@ -39,6 +43,8 @@ export interface RenderInput {
   params?: Readonly<Record<string, string>>;
   /** Clock for stage timings only; output never depends on it. */
   now?: () => number;
+  /** Runs SQL datasets (DuckDB over the folder, configured sources, or archived results); without it they are errors. */
+  queries?: QueryEngine;
 }
 
 export interface RenderResult {
@@ -56,6 +62,8 @@ export interface RenderResult {
   period: Period | undefined;
   /** The front matter's `headline`, evaluated (for the archive index). */
   headline: string | undefined;
+  /** The results of the briefing's SQL datasets, as the engine gave them (stored with the output). */
+  queryResults: readonly QueryResultRecord[];
   /** Intermediates for tools that look past the page (`brief check`, preview); absent when loading failed. */
   internals?: RenderInternals;
   /** The narrative as trees, for converters to other formats (wiki publishing); present when `html` is. */
@@ -94,16 +102,20 @@ export async function renderBriefing(input: RenderInput): Promise<RenderResult> 
   const timer = new StageTimer(input.now ?? (() => 0));
   const fail = (extra: Partial<RenderResult> = {}): RenderResult => ({
     html: undefined, messages: log.messages, meta: undefined, template: undefined, headings: [], figures: [], timings: timer.timings,
-    params: {}, period: undefined, headline: undefined, ...extra,
+    params: {}, period: undefined, headline: undefined, queryResults: [], ...extra,
   });
   const { files } = input;
   const loaded = timer.run('load', () => loadBriefing(files, log));
   if (!loaded) return fail();
   const { meta } = loaded;
   const template = timer.run('template', () => resolveTemplate(meta.template, input.templates, files, log));
-  const loadedData = await timer.runAsync('data', () => loadDatasets(files, meta.data, log));
-  const resolved = timer.run('data', () => paramsStage(meta, loadedData, input.params ?? {}, displayPath(files, 'brief.md'), log));
-  const { datasets, params, period } = resolved;
+  const querySources = timer.run('data', () => collectQuerySources(files, meta.data, log));
+  const loadedData = await timer.runAsync('data', () => loadDataFiles(files, meta.data, log, new Set(querySources.map((q) => q.name))));
+  const resolved = timer.run('data', () => paramsStage(meta, loadedData.datasets, input.params ?? {}, displayPath(files, 'brief.md'), log));
+  const { params, period } = resolved;
+  const { datasets, results: queryResults } = await timer.runAsync('data', () =>
+    queryStage({ meta, sources: querySources, datasets: resolved.datasets, params, period, engine: input.queries, schemas: loadedData.schemas }, log),
+  );
   const helperDatasets = new RecordingDatasets(datasets);
   const proseContext = {
     meta, datasets: helperDatasets, params, period: periodContext(period, meta.lang), helpers: [...builtinHelpers, ...(template?.helpers ?? [])],
@@ -151,7 +163,7 @@ export async function renderBriefing(input: RenderInput): Promise<RenderResult> 
   const document = briefingDocument(docs, figures, citations);
   return {
     html, messages: log.messages, meta, template, headings: narrative.headings, figures: summary, timings: timer.timings,
-    params, period, headline, internals: { ...internals, narrative }, document,
+    params, period, headline, queryResults, internals: { ...internals, narrative }, document,
   };
 }
 

@@ -3,6 +3,7 @@ import { parseMatrix } from '../../features/build/build-jobs.js';
 import { ParamError, splitAssignment } from '../../pipeline/params/resolve-params.js';
 import type { CommandRunner } from '../command.js';
 import { UsageError } from '../usage.js';
+import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
 
 function parseConcurrency(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -26,6 +27,7 @@ export const build: CommandRunner = {
         matrix: { type: 'string', multiple: true, default: [] },
         period: { type: 'string' },
         force: { type: 'boolean', default: false },
+        config: { type: 'string', default: CONFIG_FILE },
       },
     });
     const { buildCommand, parseFormats } = await import('../build-command.js'); // the pipeline, only when building
@@ -43,6 +45,7 @@ export const build: CommandRunner = {
           concurrency: parseConcurrency(values.concurrency),
           request: { params, matrix, period: values.period },
           force: values.force,
+          configPath: values.config,
         },
         console,
       );

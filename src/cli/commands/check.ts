@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { TEMPLATES_DIR } from '../../paths.js';
 import type { CommandRunner } from '../command.js';
 import { UsageError } from '../usage.js';
+import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
+import { openQueryEngines } from '../query-setup.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import { catalogue } from '../../messages/catalogue.js';
@@ -14,12 +16,12 @@ import { jsonReport, strictMessages, summarize, textReport, type CheckedBriefing
 const FORMATS = ['text', 'json'] as const;
 
 export const check: CommandRunner = {
-  async run(argv, console) {
+  async run(argv, terminal) {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { format: { type: 'string', default: 'text' }, strict: { type: 'boolean', default: false } },
+      options: { format: { type: 'string', default: 'text' }, strict: { type: 'boolean', default: false }, config: { type: 'string', default: CONFIG_FILE } },
     });
     const format = values.format as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}" (known: ${FORMATS.join(', ')})`);
@@ -27,20 +29,27 @@ export const check: CommandRunner = {
     for (const dir of positionals) {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
     }
+    const opened = openQueryEngines(values.config, terminal);
+    if (!opened) return 1;
+    const { queries, console } = opened;
     const templates = diskTemplateLibrary(TEMPLATES_DIR, await loadTemplateHelpers(TEMPLATES_DIR));
     const fonts = fontsourceStore();
     const checked: CheckedBriefing[] = [];
-    for (const dir of positionals) {
-      const shown = dir.replace(/\/+$/, '') || '.';
-      let messages: readonly Message[];
-      try {
-        messages = (await checkBriefing({ files: diskFiles(dir, shown), templates, fonts })).messages;
-      } catch (error) {
-        // Not a content problem the pipeline could place, but CI must still see it as a message.
-        const { ruleId, severity, reason } = catalogue.renderFailed((error as Error).message);
-        messages = [{ file: shown, ruleId, severity, reason }];
+    try {
+      for (const dir of positionals) {
+        const shown = dir.replace(/\/+$/, '') || '.';
+        let messages: readonly Message[];
+        try {
+          messages = (await checkBriefing({ files: diskFiles(dir, shown), templates, fonts, queries: queries.forFolder(dir) })).messages;
+        } catch (error) {
+          // Not a content problem the pipeline could place, but CI must still see it as a message.
+          const { ruleId, severity, reason } = catalogue.renderFailed((error as Error).message);
+          messages = [{ file: shown, ruleId, severity, reason }];
+        }
+        checked.push({ dir: shown, messages: values.strict ? strictMessages(messages) : messages });
       }
-      checked.push({ dir: shown, messages: values.strict ? strictMessages(messages) : messages });
+    } finally {
+      await queries.close();
     }
     if (format === 'json') console.out(JSON.stringify(jsonReport(checked), null, 2));
     else textReport(checked).forEach((line) => console.out(line));

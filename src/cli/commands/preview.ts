@@ -2,6 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CommandRunner } from '../command.js';
 import { UsageError } from '../usage.js';
+import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
+import { openQueryEngines } from '../query-setup.js';
 import { startPreview } from '../../features/preview/start-preview.js';
 
 const DEFAULT_PORT = 4700;
@@ -14,19 +16,31 @@ function parsePort(value: string | undefined): number | undefined {
 }
 
 export const preview: CommandRunner = {
-  async run(argv, console) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { port: { type: 'string' } } });
+  async run(argv, terminal) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { port: { type: 'string' }, config: { type: 'string', default: CONFIG_FILE } },
+    });
     const [dir, ...extra] = positionals;
     if (dir === undefined) throw new UsageError('brief preview needs a briefing folder');
     if (extra.length > 0) throw new UsageError('brief preview serves one briefing folder at a time');
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
     const port = parsePort(values.port);
+    const opened = openQueryEngines(values.config, terminal);
+    if (!opened) return 1;
+    const { queries, console } = opened;
     const server = await startPreview({
+      queries: queries.forFolder(dir),
       dir,
       port: port ?? DEFAULT_PORT,
       // A port the user asked for is kept or fails; the default moves on when taken.
       portAttempts: port === undefined ? 20 : 0,
       log: (line) => console.err(line),
+    }).catch(async (error: unknown) => {
+      await queries.close();
+      throw error;
     });
     console.out(`Previewing ${dir} at ${server.url}  (PDF: ${server.url}pdf)  Ctrl+C to stop`);
     await new Promise<void>((stopped) => {
@@ -34,7 +48,7 @@ export const preview: CommandRunner = {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
         console.err('brief: stopping the preview');
-        void server.close().finally(stopped);
+        void server.close().finally(() => void queries.close().finally(stopped));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

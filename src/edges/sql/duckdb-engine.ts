@@ -18,10 +18,13 @@ export interface ClosableEngine extends QueryEngine {
 /**
  * DuckDB over one briefing folder, in a child process started on the first query: its working
  * directory is the folder, so relative paths in SQL are the briefing's, and a query that runs past
- * the time limit is stopped by ending the process (a fresh one serves the next query).
+ * the time limit is stopped by ending the process (a fresh one serves the next query). Loading
+ * DuckDB takes about a second, so one engine serves every render of a folder in a build; queries
+ * run one at a time, in the order they were asked.
  */
 export function duckdbEngine(dir: string, limits: QueryLimits = DEFAULT_QUERY_LIMITS): ClosableEngine {
   let child: Promise<ChildProcess> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
   let nextId = 1;
   let stderr = '';
 
@@ -86,7 +89,9 @@ export function duckdbEngine(dir: string, limits: QueryLimits = DEFAULT_QUERY_LI
 
   return {
     async run(request: QueryRequest): Promise<QueryOutcome> {
-      const reply = await ask(request);
+      const asked = queue.then(() => ask(request));
+      queue = asked.catch(() => undefined);
+      const reply = await asked;
       if (reply === 'timeout') return fail('timeout', `the query ran longer than ${limits.timeoutMs / 1000} s (the limit) and was stopped`, { offset: 0 });
       if (reply instanceof Error) return fail('sql', reply.message, { offset: 0 });
       if (!reply.ok) {

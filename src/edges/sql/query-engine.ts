@@ -34,6 +34,8 @@ export interface QueryRequest {
   placeholders: readonly Placeholder[];
   /** The value of each placeholder name the text uses. */
   params: ReadonlyMap<string, SqlParam>;
+  /** The briefing's period id, if it has one (stored results are found by it). */
+  period?: string | undefined;
 }
 
 export interface QueryResult {

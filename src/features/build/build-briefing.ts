@@ -8,6 +8,7 @@ import type { Message } from '../../messages/message.js';
 import { writeFolderAtomically } from '../../edges/output/write-output.js';
 import type { PdfMetadata } from '../../edges/pdf/finish-pdf.js';
 import type { PdfPrinter } from '../../edges/pdf/pdf-printer.js';
+import type { QueryEngines } from '../../edges/sql/query-engines.js';
 import { periodLabel, type Period } from '../../pipeline/periods/period.js';
 import { renderBriefing } from '../../pipeline/render-briefing.js';
 import type { TemplateLibrary } from '../../pipeline/templates/template.js';
@@ -25,6 +26,8 @@ export interface BuildContext {
   out: string;
   /** Rebuild a period that is already in the archive. */
   force: boolean;
+  /** Runs SQL datasets: DuckDB per briefing folder, configured sources. */
+  queries: QueryEngines;
 }
 
 /** What a periodic job adds to its briefing's archive. */
@@ -62,6 +65,7 @@ export async function buildJob(job: BuildJob, ctx: BuildContext): Promise<BuildO
   try {
     const result = await renderBriefing({
       files: diskFiles(job.dir, shown), templates: ctx.templates, fonts: ctx.fonts, params: job.params, now: () => performance.now(),
+      queries: ctx.queries.forFolder(job.dir),
     });
     if (!result.html || !result.meta || !result.template) return outcome({ messages: result.messages });
     const folder = jobFolder(job, result.period?.id);

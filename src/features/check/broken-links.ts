@@ -2,6 +2,7 @@ import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { nodePlace, type ProseDocument } from '../../pipeline/markdown/prose-document.js';
 import { catalogue } from '../../messages/catalogue.js';
+import { closestName } from '../../messages/closest-name.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import type { Place } from '../../messages/message.js';
 
@@ -16,7 +17,7 @@ export function checkLinks(docs: readonly ProseDocument[], ids: ReadonlySet<stri
   const check = (doc: ProseDocument, fragment: string, place: Place | undefined) => {
     const id = decodeFragment(fragment);
     if (id === '' || ids.has(id)) return;
-    log.report(catalogue.linkBroken(`#${fragment}`, closest(id, ids)), doc.file, place);
+    log.report(catalogue.linkBroken(`#${fragment}`, closestName(id, ids)), doc.file, place);
   };
   for (const doc of docs) {
     visit(doc.tree, (node: Node & { url?: string; value?: string }) => {
@@ -39,28 +40,4 @@ function decodeFragment(fragment: string): string {
   } catch {
     return fragment;
   }
-}
-
-/** The id a typo most likely meant: the nearest within a small edit distance. */
-function closest(id: string, ids: ReadonlySet<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(id.length / 4)) + 1;
-  for (const candidate of ids) {
-    const distance = editDistance(id, candidate);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

@@ -2,6 +2,7 @@ import { TEMPLATES_DIR } from '../../paths.js';
 import { pdfMetadata } from '../build/build-briefing.js';
 import { checkBriefing } from '../check/check-briefing.js';
 import type { FontStore } from '../../edges/fonts/font-store.js';
+import type { QueryEngine } from '../../edges/sql/query-engine.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { Message } from '../../messages/message.js';
@@ -24,6 +25,7 @@ export interface PreviewSources {
   /** Template helpers, imported once at start (Node caches ES modules, so they cannot be reloaded). */
   helpers: ReadonlyMap<string, readonly HelperPlugin[]>;
   templatesDir?: string;
+  queries?: QueryEngine | undefined;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function buildPreview(sources: PreviewSources): Promise<PreviewBuil
   const seconds = () => (performance.now() - started) / 1000;
   try {
     const templates = diskTemplateLibrary(sources.templatesDir ?? TEMPLATES_DIR, sources.helpers);
-    const { render, messages } = await checkBriefing({ files: diskFiles(sources.dir, sources.shown), templates, fonts: sources.fonts });
+    const { render, messages } = await checkBriefing({ files: diskFiles(sources.dir, sources.shown), templates, fonts: sources.fonts, ...(sources.queries ? { queries: sources.queries } : {}) });
     const page =
       render.html && render.meta && render.template
         ? { html: render.html, page: render.template.page, meta: pdfMetadata(render.meta) }

@@ -4,6 +4,7 @@ import { basename, resolve } from 'node:path';
 import { launchBrowser } from '../../edges/browser/launch-browser.js';
 import { TEMPLATES_DIR } from '../../paths.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
+import type { QueryEngine } from '../../edges/sql/query-engine.js';
 import { formatMessage } from '../../messages/format-message.js';
 import type { Message } from '../../messages/message.js';
 import { loadTemplateHelpers } from '../../pipeline/templates/disk-template-library.js';
@@ -28,6 +29,8 @@ export interface PreviewOptions {
   launchBrowser?: LaunchBrowser;
   /** Progress and problems for the terminal. */
   log?: (line: string) => void;
+  /** Runs the briefing's SQL datasets (without it they are errors). */
+  queries?: QueryEngine;
 }
 
 export interface Preview {
@@ -44,7 +47,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const log = options.log ?? (() => undefined);
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const shown = options.dir.replace(/\/+$/, '') || '.';
-  const sources = { dir: options.dir, shown, fonts: fontsourceStore(), helpers: await loadTemplateHelpers(templatesDir), templatesDir };
+  const sources = { dir: options.dir, shown, fonts: fontsourceStore(), helpers: await loadTemplateHelpers(templatesDir), templatesDir, queries: options.queries };
   const session = new PreviewSession();
   const events = new EventStream();
   const pdf = new PdfView(options.launchBrowser ?? launchBrowser);
