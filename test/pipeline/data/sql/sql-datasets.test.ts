@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { diskFiles } from '../../../src/edges/files/disk-files.js';
-import { duckdbEngine, type ClosableEngine } from '../../../src/edges/sql/duckdb-engine.js';
-import { formatMessage } from '../../../src/messages/format-message.js';
-import { renderBriefing, type RenderResult } from '../../../src/pipeline/render-briefing.js';
-import { templates } from '../../support/render-folder.js';
+import { diskFiles } from '../../../../src/edges/files/disk-files.js';
+import { duckdbEngine, type ClosableEngine } from '../../../../src/edges/sql/duckdb-engine.js';
+import { formatMessage } from '../../../../src/messages/format-message.js';
+import { renderBriefing, type RenderResult } from '../../../../src/pipeline/render-briefing.js';
+import { templates } from '../../../support/render-folder.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'bs-sql-'));
 const engines: ClosableEngine[] = [];
