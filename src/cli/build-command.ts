@@ -30,6 +30,8 @@ export interface BuildOptions {
   force: boolean;
   /** briefsmith.config.json: where SQL sources are declared. */
   configPath: string;
+  /** Rebuild from the SQL results stored with each output; query nothing. */
+  offline: boolean;
 }
 
 const FORMATS: readonly Format[] = ['html', 'pdf'];
@@ -78,7 +80,7 @@ export async function buildCommand(options: BuildOptions, terminal: Console): Pr
       const { PdfPrinter } = await import('../edges/pdf/pdf-printer.js');
       printer = new PdfPrinter((await browser).browser);
     }
-    const ctx = { templates, fonts, printer, formats: options.formats, out: options.out, force: options.force, queries };
+    const ctx = { templates, fonts, printer, formats: options.formats, out: options.out, force: options.force, queries, offline: options.offline };
     const limit = options.concurrency ?? availableParallelism();
     const outcomes = await runPool(jobs, limit, async (job) => {
       const outcome = await buildJob(job, ctx);

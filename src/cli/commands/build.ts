@@ -28,6 +28,7 @@ export const build: CommandRunner = {
         period: { type: 'string' },
         force: { type: 'boolean', default: false },
         config: { type: 'string', default: CONFIG_FILE },
+        offline: { type: 'boolean', default: false },
       },
     });
     const { buildCommand, parseFormats } = await import('../build-command.js'); // the pipeline, only when building
@@ -46,6 +47,7 @@ export const build: CommandRunner = {
           request: { params, matrix, period: values.period },
           force: values.force,
           configPath: values.config,
+          offline: values.offline,
         },
         console,
       );

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 
+/** A SQL dataset's result as stored with an output: its file (relative to the output folder), rows and hash. */
+export const storedResultSchema = z.strictObject({
+  file: z.string(),
+  rows: z.number().int().min(0),
+  /** `sha256:…` of the stored CSV bytes. */
+  hash: z.string(),
+});
+
+export type StoredResult = z.output<typeof storedResultSchema>;
+
 /** One published issue of a periodic briefing: a period and, with a matrix, a variant. */
 export const archiveEntrySchema = z.object({
   /** Folder relative to the briefing's archive root, e.g. `2026-W48/EU`. */
@@ -13,6 +23,8 @@ export const archiveEntrySchema = z.object({
   headline: z.string().optional(),
   html: z.string().optional(),
   pdf: z.string().optional(),
+  /** The issue's SQL results, by dataset name (files relative to the archive root). */
+  results: z.record(z.string(), storedResultSchema).optional(),
 });
 
 export const archiveManifestSchema = z.object({

@@ -14,6 +14,7 @@ import { renderBriefing } from '../../pipeline/render-briefing.js';
 import type { TemplateLibrary } from '../../pipeline/templates/template.js';
 import { VERSION } from '../../version.js';
 import { jobFolder, type BuildJob } from './build-jobs.js';
+import { offlineEngine, storedResults } from './stored-results.js';
 
 export type Format = 'html' | 'pdf';
 
@@ -28,6 +29,8 @@ export interface BuildContext {
   force: boolean;
   /** Runs SQL datasets: DuckDB per briefing folder, configured sources. */
   queries: QueryEngines;
+  /** Answer SQL datasets from the results stored with the output instead of querying. */
+  offline: boolean;
 }
 
 /** What a periodic job adds to its briefing's archive. */
@@ -65,7 +68,7 @@ export async function buildJob(job: BuildJob, ctx: BuildContext): Promise<BuildO
   try {
     const result = await renderBriefing({
       files: diskFiles(job.dir, shown), templates: ctx.templates, fonts: ctx.fonts, params: job.params, now: () => performance.now(),
-      queries: ctx.queries.forFolder(job.dir),
+      queries: ctx.offline ? offlineEngine(ctx.out, (period) => jobFolder(job, period)) : ctx.queries.forFolder(job.dir),
     });
     if (!result.html || !result.meta || !result.template) return outcome({ messages: result.messages });
     const folder = jobFolder(job, result.period?.id);
@@ -78,7 +81,8 @@ export async function buildJob(job: BuildJob, ctx: BuildContext): Promise<BuildO
         failure: `${join(parent, leaf)} already exists; rebuilding a published period needs --force (nothing was changed)`,
       });
     }
-    const files: Record<string, string | Uint8Array> = {};
+    const stored = storedResults(result.queryResults);
+    const files: Record<string, string | Uint8Array> = { ...stored.files };
     if (ctx.formats.includes('html')) files['index.html'] = result.html;
     let pages: number | undefined;
     if (ctx.printer && ctx.formats.includes('pdf')) {
@@ -103,6 +107,9 @@ export async function buildJob(job: BuildJob, ctx: BuildContext): Promise<BuildO
             ...(result.headline ? { headline: result.headline } : {}),
             ...(files['index.html'] ? { html: `${relative}/index.html` } : {}),
             ...(files[`${job.slug}.pdf`] ? { pdf: `${relative}/${job.slug}.pdf` } : {}),
+            ...(result.queryResults.length > 0
+              ? { results: Object.fromEntries(Object.entries(stored.record).map(([name, r]) => [name, { ...r, file: `${relative}/${r.file}` }])) }
+              : {}),
           },
         }
       : undefined;

@@ -26,6 +26,13 @@ export interface QueryStageInput {
  * run and join the data files, with `@current`/`@previous`/`@lastyear`/`@trailing` windows when
  * they declare a `date` column (queries usually filter by `$period_start` themselves).
  */
+/** Whether a `data-unknown` message is about the dataset `name` or one of its windows. */
+function namesDataset(reason: string, name: string): boolean {
+  const sample = catalogue.dataUnknown('\0', []).reason;
+  const lead = `${sample.slice(0, sample.indexOf('\0'))}${name}`;
+  return reason.startsWith(`${lead}"`) || reason.startsWith(`${lead}@`);
+}
+
 export async function queryStage(input: QueryStageInput, log: MessageLog): Promise<{ datasets: Map<string, Dataset>; results: QueryResultRecord[] }> {
   const all = new Map(input.datasets);
   const sources = input.sources.filter((source) => {
@@ -36,6 +43,9 @@ export async function queryStage(input: QueryStageInput, log: MessageLog): Promi
   if (sources.length === 0) return { datasets: all, results: [] };
   const { datasets, results } = await runQueries({ ...input, sources }, log);
   for (const [name, dataset] of datasets) all.set(name, dataset);
+  // A failed query was reported at its SQL; the charts and helpers naming it need not say so again.
+  const failed = sources.map((s) => s.name).filter((name) => !datasets.has(name));
+  if (failed.length > 0) log.mute((m) => m.ruleId === 'data-unknown' && failed.some((name) => namesDataset(m.reason, name)));
   if (input.period) for (const [name, window] of periodWindows(datasets, input.meta.data, input.period)) all.set(name, window);
   return { datasets: all, results };
 }

@@ -95,7 +95,7 @@ describe('SQL datasets', () => {
       'brief.md': '---\ntitle: F\n---\n{{first "totals" "n"}}\n',
       'queries/totals.sql': "SELECT region,\n       count(*) AS n\nFROM 'data/weekly.csv'\nGROUP BY regoin\n",
     });
-    expect(errors(result)).toContain('file-typo/queries/totals.sql:4:10: error: column "regoin" does not exist (did you mean "region"?) [sql-error]');
+    expect(errors(result)).toEqual(['file-typo/queries/totals.sql:4:10: error: column "regoin" does not exist (did you mean "region"?) [sql-error]']);
   });
 
   it('report an unknown $name at its place, listing the known ones, without running the query', async () => {
@@ -111,7 +111,7 @@ describe('SQL datasets', () => {
     const result = await render('outside', {
       'brief.md': "---\ntitle: O\ndata:\n  leak:\n    sql: SELECT * FROM '../secret.csv'\n---\n{{first \"leak\" \"secret\"}}\n",
     });
-    expect(errors(result)).toContain('outside/brief.md:5:24: error: reading "../secret.csv" is refused: queries read only files inside the briefing folder [sql-refused]');
+    expect(errors(result)).toEqual(['outside/brief.md:5:24: error: reading "../secret.csv" is refused: queries read only files inside the briefing folder [sql-refused]']);
     expect(result.html).toBeUndefined();
     expect(JSON.stringify(result.messages)).not.toContain('TOPSECRET');
   });
