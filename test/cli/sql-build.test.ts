@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,20 @@ function allText(dir: string): string {
     .filter((e) => e.isFile())
     .map((e) => readFileSync(join(e.parentPath, e.name), 'latin1'))
     .join('\n');
+}
+
+/** A bare git repository with one commit, standing in for a git-backed wiki. */
+function bareWiki(): string {
+  const bare = join(temp, 'wiki.git');
+  const seed = join(temp, 'wiki-seed');
+  const git = (args: string[], cwd = temp) => execFileSync('git', args, { cwd, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
+  git(['init', '--quiet', '--bare', '--initial-branch=master', bare]);
+  git(['init', '--quiet', '--initial-branch=master', seed]);
+  writeFileSync(join(seed, 'Home.md'), 'Welcome.\n');
+  git(['add', 'Home.md'], seed);
+  git(['-c', 'user.name=Seed', '-c', 'user.email=seed@example.org', 'commit', '--quiet', '-m', 'Home'], seed);
+  git(['push', '--quiet', bare, 'HEAD:master'], seed);
+  return bare;
 }
 
 const KPI_BRIEF = `---
@@ -99,7 +114,14 @@ describe('brief build with SQL datasets', () => {
     expect(offline.code).toBe(0);
     expect(readFileSync(join(folder, 'index.html'), 'utf8')).toBe(before.html);
     expect(readFileSync(join(folder, 'data', 'kpi.csv'))).toEqual(before.csv);
-    for (const text of [built.out, built.err, offline.out, offline.err, allText(out)]) {
+    // brief publish renders from the stored results too, so what it publishes is what was built.
+    const wiki = bareWiki();
+    writeFileSync(config, JSON.stringify({ sources: { warehouse: { type: 'postgres', urlEnv: 'WAREHOUSE_URL' } }, publish: { wiki: { type: 'git', url: `file://${wiki}` } } }));
+    const plan = await run(dead, 'publish', dir, '--to', 'wiki', '--out', out, '--config', config, '--dry-run');
+    expect(plan.err).toBe('');
+    expect(plan.code).toBe(0);
+    expect(plan.out).toContain('create page');
+    for (const text of [built.out, built.err, offline.out, offline.err, plan.out, allText(out)]) {
       expect(text).not.toContain(server.password);
       expect(text).not.toContain(encodeURIComponent(server.password));
     }

@@ -5,6 +5,9 @@ import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import type { Message } from '../../messages/message.js';
 import { renderBriefing } from '../../pipeline/render-briefing.js';
+import { loadBriefing } from '../../pipeline/load/load-briefing.js';
+import { MessageLog } from '../../messages/message-log.js';
+import { archivedEngine } from '../../edges/sql/archived-results.js';
 import { diskTemplateLibrary, loadTemplateHelpers } from '../../pipeline/templates/disk-template-library.js';
 import { readConfigFile } from './config/config-file.js';
 import { resolveTarget } from './config/resolve-target.js';
@@ -46,15 +49,19 @@ export class ContentErrors extends Error {
 
 /**
  * `brief publish`: publishes what `brief build` made. The briefing is rendered again (no
- * browser) for the document tree the wiki formats are made from; the built index.html must be
- * byte-identical to that render, so the wiki page, the charts and the PDF all come from the same
- * sources. A missing or stale build stops the publish and says which command to run.
+ * browser; SQL datasets are read from the results stored with the build) for the document tree
+ * the wiki formats are made from; the built index.html must be byte-identical to that render, so
+ * the wiki page, the charts and the PDF all come from the same sources. A missing or stale build stops the publish and says which command to run.
  */
 export async function publishBriefing(options: PublishOptions, effects: PublishEffects): Promise<PublishOutcome> {
   const configured = readConfigFile(options.configPath);
   const shown = options.dir.replace(/\/+$/, '') || '.';
   const templates = diskTemplateLibrary(TEMPLATES_DIR, await loadTemplateHelpers(TEMPLATES_DIR));
-  const result = await renderBriefing({ files: diskFiles(options.dir, shown), templates, fonts: fontsourceStore() });
+  const files = diskFiles(options.dir, shown);
+  // SQL datasets are answered from the results the build stored, so the wiki gets what was built.
+  const builtSlug = loadBriefing(files, new MessageLog())?.meta.slug ?? basename(resolve(options.dir));
+  const queries = archivedEngine((period) => join(options.out, builtSlug, ...(period ? [period] : [])));
+  const result = await renderBriefing({ files, templates, fonts: fontsourceStore(), queries });
   if (!result.html || !result.meta || !result.document) throw new ContentErrors(result.messages);
   const target = resolveTarget(options.to, configured.targets, result.meta.publish);
   const slug = result.meta.slug ?? basename(resolve(options.dir));
