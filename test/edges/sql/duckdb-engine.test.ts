@@ -83,6 +83,14 @@ describe('DuckDB over the briefing folder', () => {
     expect(readdirSync(brief).sort()).toEqual(['data']);
   });
 
+  it('reads a file afresh on every query (the preview rebuilds after an edit)', async () => {
+    writeFileSync(join(brief, 'data', 'edited.csv'), 'n\n1\n');
+    expect(await run("SELECT sum(n) AS n FROM 'data/edited.csv'")).toEqual({ ok: true, result: { columns: ['n'], rows: [[1]] } });
+    writeFileSync(join(brief, 'data', 'edited.csv'), 'n\n1\n2\n');
+    expect(await run("SELECT sum(n) AS n FROM 'data/edited.csv'")).toEqual({ ok: true, result: { columns: ['n'], rows: [[3]] } });
+    rmSync(join(brief, 'data', 'edited.csv'));
+  });
+
   it('places a misspelt column and offers the columns DuckDB knows', async () => {
     const sql = "SELECT 'é' AS x,\n  sum(downlods) FROM 'data/weekly.csv'";
     const f = failure(await run(sql));

@@ -74,6 +74,13 @@ describe('SQL datasets', () => {
     expect(us.queryResults[0]?.rows).toEqual([['Alpha', 999]]);
   });
 
+  it('get period windows when they declare a date column', async () => {
+    const front = `${FRONT}  daily:\n    date: week\n    sql: SELECT week, sum(downloads) AS downloads FROM 'data/weekly.csv' GROUP BY week ORDER BY week\n`;
+    const result = await render('windows', { 'brief.md': `---\n${front}---\n{{count "daily@current"}} week, {{sum "daily@current" "downloads"}} downloads; {{count "daily@trailing"}} in the trailing window.\n` });
+    expect(errors(result)).toEqual([]);
+    expect(result.html).toContain('1 week, 1599 downloads; 1 in the trailing window.');
+  });
+
   it('read queries/<name>.sql, checked against a front matter schema', async () => {
     const result = await render('file', {
       'brief.md': `---\ntitle: F\ndata:\n  totals:\n    schema:\n      columns:\n        n: { type: integer, max: 3 }\n---\n{{first "totals" "n"}}\n`,
