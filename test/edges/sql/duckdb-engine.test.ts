@@ -74,6 +74,10 @@ describe('DuckDB over the briefing folder', () => {
     ['SET enable_external_access = true', 'refused'],
     ["SELECT 1; COPY (SELECT 1) TO 'data/out2.csv'", 'refused'],
     ["SELECT getenv('HOME')", 'sql'],
+    ["SELECT * FROM query('COPY (SELECT 1) TO ''data/out.csv''')", 'sql'],
+    ["SELECT * FROM query('ATTACH ''data/new.db''')", 'sql'],
+    ["SELECT * FROM read_blob('/etc/hostname')", 'refused'],
+    ["SELECT * FROM sniff_csv('../x.csv')", 'refused'],
   ])('refuses %s', async (sql, kind) => {
     expect(failure(await run(sql)).kind).toBe(kind);
     expect(existsSync(join(brief, 'data', 'out.csv')) || existsSync(join(brief, 'data', 'out2.csv')) || existsSync(join(brief, 'data', 'new.db'))).toBe(false);
