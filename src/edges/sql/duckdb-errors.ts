@@ -37,9 +37,16 @@ export function duckdbFailure(error: DuckdbError, sql: string): QueryFailure {
   if (error.exception_type === 'Catalog' && error.error_subtype === 'MISSING_ENTRY' && name !== undefined) {
     const entry = (error.type ?? 'entry').toLowerCase();
     // A quoted path DuckDB could not read as a file is reported as a missing table.
+    if (entry === 'table' && /^([a-z][a-z0-9+.-]*:|\/|~)|(^|\/)\.\.(\/|$)/i.test(name)) {
+      return { kind: 'refused', message: `reading "${name}" is refused: queries read only files inside the briefing folder`, ...place(offset) };
+    }
     if (entry === 'table' && /[/.]/.test(name)) return { kind: 'sql', message: `no file "${name}" in the briefing folder (and no table of that name)`, ...place(offset) };
     const candidates = entry === 'table' ? [] : splitCandidates(error.candidates);
     return { kind: 'sql', message: `${entry} "${name}" does not exist`, ...place(offset), missing: { name, candidates } };
+  }
+  const pattern = /^No files found that match the pattern "([^"]*)"/.exec(detail)?.[1];
+  if (pattern !== undefined) {
+    return { kind: 'sql', message: `no file in the briefing folder matches "${pattern}"`, ...place(offset ?? literalOffset(sql, pattern)) };
   }
   const prefix = error.exception_type && error.exception_type !== 'Parser' && error.exception_type !== 'Binder' ? `${error.exception_type}: ` : '';
   return { kind: 'sql', message: `${prefix}${detail.replace(/!$/, '')}`, ...place(offset) };

@@ -56,7 +56,8 @@ describe('DuckDB over the briefing folder', () => {
   });
 
   it.each([
-    ["SELECT * FROM '/etc/passwd'", 'sql'],
+    ["SELECT * FROM '/etc/passwd'", 'refused'],
+    ["SELECT * FROM '~/.bashrc'", 'refused'],
     ["SELECT * FROM read_csv('/etc/passwd')", 'refused'],
     ["SELECT * FROM '../x.csv'", 'refused'],
     ["SELECT * FROM 'data/../../outside/secret.csv'", 'refused'],
@@ -93,6 +94,11 @@ describe('DuckDB over the briefing folder', () => {
     writeFileSync(join(brief, 'data', 'edited.csv'), 'n\n1\n2\n');
     expect(await run("SELECT sum(n) AS n FROM 'data/edited.csv'")).toEqual({ ok: true, result: { columns: ['n'], rows: [[3]] } });
     rmSync(join(brief, 'data', 'edited.csv'));
+  });
+
+  it('says so when a file inside the folder does not exist', async () => {
+    expect(failure(await run("SELECT * FROM 'data/nope.csv'"))).toEqual({ kind: 'sql', message: 'no file in the briefing folder matches "data/nope.csv"', offset: 14 });
+    expect(failure(await run("SELECT * FROM 'data/nope'"))).toEqual({ kind: 'sql', message: 'no file "data/nope" in the briefing folder (and no table of that name)', offset: 14 });
   });
 
   it('places a misspelt column and offers the columns DuckDB knows', async () => {
