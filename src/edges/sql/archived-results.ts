@@ -13,12 +13,13 @@ export function resultFile(outputFolder: string, dataset: string): string {
 /**
  * `brief build --offline` (and `brief publish`): every SQL dataset is read back from the results
  * stored with an earlier build of the same output instead of querying, so the issue is rebuilt
- * from exactly the rows it was built from. `folderOf` names the output folder of a period.
+ * from exactly the rows it was built from. `folderOf` names the output folder a render (its
+ * period and parameter values) was written to.
  */
-export function archivedEngine(folderOf: (period: string | undefined) => string): QueryEngine {
+export function archivedEngine(folderOf: (request: QueryRequest) => string): QueryEngine {
   return {
     run(request: QueryRequest): Promise<QueryOutcome> {
-      const file = resultFile(folderOf(request.period), request.dataset);
+      const file = resultFile(folderOf(request), request.dataset);
       if (!existsSync(file)) {
         return Promise.resolve(fail('offline', `no stored result at ${file} (build this output once without --offline)`, { offset: 0 }));
       }

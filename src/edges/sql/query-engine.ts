@@ -34,8 +34,10 @@ export interface QueryRequest {
   placeholders: readonly Placeholder[];
   /** The value of each placeholder name the text uses. */
   params: ReadonlyMap<string, SqlParam>;
-  /** The briefing's period id, if it has one (stored results are found by it). */
+  /** The briefing's period id, if it has one. */
   period?: string | undefined;
+  /** Every resolved parameter value (the period parameter holds the period id): stored results are found by them. */
+  values?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export interface QueryResult {

@@ -27,5 +27,5 @@ export function storedResults(results: readonly QueryResultRecord[]): { files: R
  * wrote (`outputFolder(period)` relative to `--out`), never from a database.
  */
 export function offlineEngine(out: string, outputFolder: (period: string | undefined) => string[]): QueryEngine {
-  return archivedEngine((period) => join(out, ...outputFolder(period)));
+  return archivedEngine((request) => join(out, ...outputFolder(request.period)));
 }

@@ -60,7 +60,7 @@ export async function publishBriefing(options: PublishOptions, effects: PublishE
   const files = diskFiles(options.dir, shown);
   // SQL datasets are answered from the results the build stored, so the wiki gets what was built.
   const builtSlug = loadBriefing(files, new MessageLog())?.meta.slug ?? basename(resolve(options.dir));
-  const queries = archivedEngine((period) => join(options.out, builtSlug, ...(period ? [period] : [])));
+  const queries = archivedEngine(({ period }) => join(options.out, builtSlug, ...(period ? [period] : [])));
   const result = await renderBriefing({ files, templates, fonts: fontsourceStore(), queries });
   if (!result.html || !result.meta || !result.document) throw new ContentErrors(result.messages);
   const target = resolveTarget(options.to, configured.targets, result.meta.publish);

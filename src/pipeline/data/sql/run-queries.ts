@@ -46,7 +46,10 @@ export async function runQueries(input: QueriesInput, log: MessageLog): Promise<
       log.report(catalogue.sqlUnavailable(source.name), source.file, source.placeOf(0));
       continue;
     }
-    const outcome = await input.engine.run({ dataset: source.name, source: source.source, sql: source.sql, placeholders: bound.placeholders, params: bound.params, period: input.period?.id });
+    const outcome = await input.engine.run({
+      dataset: source.name, source: source.source, sql: source.sql, placeholders: bound.placeholders, params: bound.params,
+      period: input.period?.id, values: input.params,
+    });
     if (!outcome.ok) {
       log.report(failureMessage(source.name, outcome.failure), source.file, source.placeOf(outcome.failure.offset ?? 0));
       continue;
