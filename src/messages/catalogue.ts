@@ -28,7 +28,9 @@ export const catalogue = {
   // Data
   dataParse: (name: string, detail: string) => error('data-parse', `dataset "${name}": ${detail}`),
   dataFormat: (file: string) =>
-    error('data-format', `unsupported data file "${file}" (use .csv, .tsv, .json or .ndjson)`),
+    error('data-format', `unsupported data file "${file}" (use .csv, .tsv, .json, .ndjson, .topojson or .geojson)`),
+  dataFileIgnored: (file: string) =>
+    warning('data-file-ignored', `"${file}" is not a data file (.csv, .tsv, .json, .ndjson, .topojson, .geojson); charts can still show it as an image`),
   dataDuplicate: (name: string) => error('data-duplicate', `two data files are named "${name}"`),
   dataUnknown: (name: string, known: readonly string[]) =>
     error('data-unknown', `unknown dataset "${name}" (known: ${list(known)})`),
@@ -59,7 +61,19 @@ export const catalogue = {
   figureNoCaption: () => warning('figure-no-caption', 'figure has no caption (add caption="…" or a spec title)'),
   chartNoDescription: () =>
     warning('chart-no-description', 'chart has no "description": screen readers fall back to its title or caption'),
+  chartSchemaAccepted: (detail: string) =>
+    warning('chart-schema', `Vega-Lite schema: ${detail} (the compiler accepts it, so the chart is drawn)`),
   chartWarning: (detail: string) => warning('chart-warning', `Vega-Lite: ${detail}`),
+  chartVegaWarning: (detail: string) => warning('chart-warning', `Vega: ${detail}`),
+  chartImageOutside: (url: string) =>
+    error('chart-image', `chart image "${url}" is not a file in the briefing folder (chart images are embedded from the folder, never requested)`),
+  chartImageMissing: (url: string) => error('chart-image', `chart image "${url}" does not exist in the briefing folder`),
+  chartLinkRemoved: (href: string) =>
+    warning('chart-link', `chart link "${href}" was removed: charts keep links to web and mail addresses only`),
+  chartTableFailed: (detail: string) =>
+    warning('chart-table', `the chart's data table could not be made (${detail}); the chart is shown without it`),
+  chartTopologyObject: (name: string, known: readonly string[]) =>
+    error('chart-data-format', `the TopoJSON file has no object "${name}" (objects: ${list(known)})`),
   // Citations and links
   citationUndefined: (label: string) => error('citation-undefined', `citation [^${label}] is used but never defined`),
   citationDuplicate: (label: string) => error('citation-duplicate', `footnote [^${label}] is defined twice`),

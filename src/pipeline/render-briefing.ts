@@ -10,6 +10,7 @@ import type { QueryResultRecord } from './data/sql/run-queries.js';
 import type { QueryEngine } from '../edges/sql/query-engine.js';
 import { chartParams, paramsStage, periodContext } from './params/params-stage.js';
 import type { Period } from './periods/period.js';
+import { withChartRuntime } from './charts/live-runtime.js';
 import { renderFigures, type RenderedFigure } from './figures/render-figures.js';
 import type { FontStore } from '../edges/fonts/font-store.js';
 import type { Meta } from './frontmatter/meta-schema.js';
@@ -143,19 +144,20 @@ export async function renderBriefing(input: RenderInput): Promise<RenderResult> 
   for (const reserved of ['sources', 'sources-title', 'bs-main', 'bs-contents', 'bs-key-findings', 'bs-key-findings-title']) slugger.slug(reserved);
   const figures = await timer.runAsync('charts', () =>
     renderFigures(
-      { requests, files, datasets, theme: template.chart, lang: meta.lang, labels, params: chartParams(params, period), renderFigure: compiled.figure, reserve: (id) => slugger.slug(id, false) },
+      { requests, files, datasets, theme: template.chart, lang: meta.lang, labels, params: chartParams(params, period), interactive: meta.interactive, renderFigure: compiled.figure, reserve: (id) => slugger.slug(id, false) },
       log,
     ),
   );
   const narrative = timer.run('html', () => htmlStage({ docs, citations, figures, labels, slugger }));
   const summary = figures.map(({ html: _html, slot: _slot, ...rest }) => rest);
   if (log.hasErrors || !loaded.metaValid) return fail({ meta, template, headings: narrative.headings, figures: summary, internals: { ...internals, narrative } });
-  const html = timer.run('layout', () =>
+  const page = timer.run('layout', () =>
     layoutStage({
       meta, narrative, figures, labels, css: template.css, layout: compiled.layout, fonts: input.fonts,
       generator: `Briefsmith ${VERSION}`, params, period: periodContext(period, meta.lang),
     }),
   );
+  const html = figures.some((f) => f.chart.live) ? withChartRuntime(page) : page;
   if (input.fonts) {
     const gaps = input.fonts.uncovered(visibleText(html));
     if (gaps.length > 0) reportGlyphGaps(gaps, searchableSources(files, loaded.prose), `templates/${template.name}`, log);

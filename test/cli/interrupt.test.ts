@@ -1,18 +1,25 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
-const profiles = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('briefsmith-chromium-')));
+/** The child gets a temp folder of its own, so browsers other tests start at the same time cannot be mistaken for its own. */
+const childTmp = mkdtempSync(join(tmpdir(), 'brief-int-tmp-'));
+const profiles = () => new Set(readdirSync(childTmp).filter((n) => n.startsWith('briefsmith-chromium-')));
 
 /** Ctrl-C while printing: the real CLI (dist/, built by `npm test`) in a child process. */
 describe('brief build interrupted', () => {
+  afterAll(() => rmSync(childTmp, { recursive: true, force: true }));
+
   it('closes the browser, removes its profile and leaves no partial output', async () => {
     expect(existsSync('dist/cli/main.js')).toBe(true);
     const out = mkdtempSync(join(tmpdir(), 'brief-int-'));
     const before = profiles();
-    const child = spawn(process.execPath, ['bin/brief.js', 'build', 'content/deepseek-moment', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/brief.js', 'build', 'content/deepseek-moment', '--out', out], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TMPDIR: childTmp },
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     // Wait until the browser is up (its profile folder appears), then interrupt.
@@ -24,7 +31,7 @@ describe('brief build interrupted', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).toBe(130);
     expect(stderr).toContain('interrupted');
-    expect(existsSync(join(tmpdir(), ours[0] ?? ''))).toBe(false);
+    expect(existsSync(join(childTmp, ours[0] ?? ''))).toBe(false);
     expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
     const survivors = readdirSync('/proc')
       .filter((p) => /^\d+$/.test(p))

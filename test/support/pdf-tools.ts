@@ -39,3 +39,23 @@ export function pdfInfo(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
 }
+
+/** What a PDF draws, from pdfjs-dist's operator lists: path constructions and painted images, over all pages. */
+export async function drawingOps(pdf: Uint8Array): Promise<{ paths: number; images: number }> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
+  try {
+    let paths = 0;
+    let images = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const ops = await (await doc.getPage(n)).getOperatorList();
+      for (const fn of ops.fnArray) {
+        if (fn === pdfjs.OPS.constructPath) paths++;
+        if (fn === pdfjs.OPS.paintImageXObject || fn === pdfjs.OPS.paintInlineImageXObject) images++;
+      }
+    }
+    return { paths, images };
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The only script a preview page carries (built pages have none). It listens to `/events`; when
  * the server has a newer page it fetches it and swaps `<body>` and the styles in place (scroll
@@ -51,16 +53,22 @@ const CLIENT = String.raw`
       if (!response.ok) throw new Error('HTTP ' + response.status);
       const version = response.headers.get('x-preview-version');
       const next = new DOMParser().parseFromString(await response.text(), 'text/html');
+      // Interactive charts switched on or off: the chart runtime (and its policy) come with a new page.
+      const live = (d) => d.querySelector('script[data-bs-chart-runtime]') !== null;
+      if (live(next) !== live(document)) { location.reload(); return; }
       const y = window.scrollY;
       document.title = next.title;
       document.documentElement.lang = next.documentElement.lang;
-      // Styles carry the embedded fonts (megabytes): keep them unless they changed.
-      const styles = (d) => [...d.head.querySelectorAll('style')];
+      // Styles carry the embedded fonts (megabytes): keep them unless they changed. Styles the
+      // chart runtime added are its own, not the page's.
+      const styles = (d) => [...d.head.querySelectorAll('style:not([data-bs-runtime]):not(#vega-tooltip-style)')];
       if (styles(document).map((s) => s.textContent).join('\0') !== styles(next).map((s) => s.textContent).join('\0')) {
         styles(document).forEach((s) => s.remove());
         styles(next).forEach((s) => document.head.append(document.adoptNode(s)));
       }
       document.body.replaceWith(document.adoptNode(next.body));
+      // Scripts of a swapped-in body do not run; the page's chart runtime draws the new charts.
+      globalThis.briefsmithCharts?.();
       window.scrollTo(0, y);
       shown = version;
       draw();
@@ -84,9 +92,18 @@ const CLIENT = String.raw`
 })();
 `;
 
-/** Puts the live-update script at the end of `<body>`; `version` names the page it is added to. */
-export function injectClient(html: string, version: string): string {
+const CLIENT_HASH = createHash('sha256').update(CLIENT).digest('base64');
+
+/**
+ * Puts the live-update script at the end of `<body>`; `version` names the page it is added to.
+ * A page with interactive charts carries a Content-Security-Policy that allows only the chart
+ * runtime; the preview adds its own script (by hash) and its requests to the server.
+ */
+export function injectClient(page: string, version: string): string {
   const script = `<script data-brief-preview data-version="${version}">${CLIENT}</script>`;
+  const html = page.replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)"/, (_m, start: string, policy: string) =>
+    `${start}${policy.replace(/script-src ([^;]*)/, `script-src $1 'sha256-${CLIENT_HASH}'`)}; connect-src 'self'"`,
+  );
   const at = html.lastIndexOf('</body>');
   return at === -1 ? html + script : html.slice(0, at) + script + html.slice(at);
 }

@@ -1,8 +1,9 @@
 import type { Dataset } from '../data/dataset.js';
-import { DATA_EXTENSIONS, datasetName, parseDataset } from '../data/parse-dataset.js';
+import { DATA_EXTENSIONS, datasetName, GEO_EXTENSIONS, parseDataset } from '../data/parse-dataset.js';
 import { displayPath, normalizeInside, type BriefingFiles } from '../../edges/files/briefing-files.js';
 import { catalogue } from '../../messages/catalogue.js';
 import { asArray, asObject, asString, isObject, type Json, type JsonObject, type JsonPath } from './json.js';
+import { documentData, isDocumentData } from './document-data.js';
 import { reportAt, type ChartContext } from './spec-positions.js';
 import { childViews, type ViewNode } from './spec-walk.js';
 
@@ -49,7 +50,7 @@ export function bindData(original: JsonObject, inputs: DataInputs, ctx: ChartCon
       return;
     }
     result.sources.set(sourceKey(path), bound.source);
-    if (bound.values) holder[key] = withValues(data, bound.values);
+    if (bound.replacement) holder[key] = bound.replacement;
     if (bound.dataset) used.add(bound.dataset);
   };
 
@@ -68,7 +69,8 @@ export function bindData(original: JsonObject, inputs: DataInputs, ctx: ChartCon
 
 interface BoundNode {
   source: DataSource;
-  values?: JsonObject[];
+  /** The data node with everything inline, when it named data to load. */
+  replacement?: JsonObject;
   dataset?: string;
 }
 
@@ -81,12 +83,12 @@ function bindNode(
 ): BoundNode | undefined {
   if ('values' in data) return { source: { name: '(inline values)', columns: valueColumns(data['values']) } };
   const url = asString(data['url']);
-  if (url !== undefined) return bindUrl(url, [...path, 'url'], inputs, ctx);
+  if (url !== undefined) return bindUrl(data, url, path, inputs, ctx);
   const name = asString(data['name']);
   if (name !== undefined) {
     if (name in local) return { source: { name, columns: valueColumns(local[name]) } };
     const dataset = inputs.datasets.get(name);
-    if (dataset) return { source: { name, columns: dataset.columns }, values: copyRows(dataset), dataset: name };
+    if (dataset) return { source: { name, columns: dataset.columns }, replacement: withValues(data, copyRows(dataset)), dataset: name };
     const known = [...inputs.datasets.keys(), ...Object.keys(local)].sort();
     reportAt(ctx, catalogue.dataUnknown(name, known), [...path, 'name']);
     return undefined;
@@ -97,34 +99,43 @@ function bindNode(
   return { source: { name: '(generated)', columns } };
 }
 
-function bindUrl(url: string, at: JsonPath, inputs: DataInputs, ctx: ChartContext): BoundNode | undefined {
-  const path = normalizeInside(url);
-  if (path === undefined || !path.startsWith('data/')) {
+function bindUrl(data: JsonObject, url: string, path: JsonPath, inputs: DataInputs, ctx: ChartContext): BoundNode | undefined {
+  const at = [...path, 'url'];
+  const file = normalizeInside(url);
+  if (file === undefined || !file.startsWith('data/')) {
     reportAt(ctx, catalogue.chartDataUrl(url), at);
     return undefined;
   }
-  if (!DATA_EXTENSIONS.some((ext) => path.toLowerCase().endsWith(ext))) {
-    reportAt(ctx, catalogue.dataFormat(path), at);
+  if (![...DATA_EXTENSIONS, ...GEO_EXTENSIONS].some((ext) => file.toLowerCase().endsWith(ext))) {
+    reportAt(ctx, catalogue.dataFormat(file), at);
     return undefined;
   }
-  const name = datasetName(path);
+  const name = datasetName(file);
   // The pipeline has usually loaded data/ already; reuse it so rows and messages agree.
   let dataset = inputs.datasets.get(name);
-  if (dataset?.path !== path) {
-    const text = inputs.files.readText(path);
+  if (dataset?.path !== file) {
+    const text = inputs.files.readText(file);
     if (text === undefined) {
-      reportAt(ctx, catalogue.fileMissing(path), at);
+      reportAt(ctx, catalogue.fileMissing(file), at);
       return undefined;
     }
-    dataset = parseDataset(path, text, displayPath(inputs.files, path), ctx.log);
+    if (isDocumentData(file, asObject(data['format']), text)) {
+      const document = documentData(data, text, path, ctx, name);
+      return document && { source: { name, columns: document.columns }, replacement: document.data };
+    }
+    dataset = parseDataset(file, text, displayPath(inputs.files, file), ctx.log);
     if (!dataset) return undefined;
   }
-  return { source: { name, columns: dataset.columns }, values: copyRows(dataset), dataset: name };
+  return { source: { name, columns: dataset.columns }, replacement: withValues(data, copyRows(dataset)), dataset: name };
 }
 
-/** Vega adds ids and derived fields to the objects it ingests: hand it copies, never the dataset's rows. */
+/**
+ * Vega adds ids and derived fields to the objects it ingests: hand it copies, never the dataset's
+ * rows. Nested JSON values go in as written, so `record.low` reads as it does in plain Vega.
+ */
 function copyRows(dataset: Dataset): JsonObject[] {
-  return dataset.rows.map((row) => ({ ...row }));
+  const { nested } = dataset;
+  return dataset.rows.map((row) => ({ ...row, ...(nested?.get(row) as JsonObject | undefined) }));
 }
 
 /** Inline replacement keeping only what still applies to values (parsing hints), not url formats. */

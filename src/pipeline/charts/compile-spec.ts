@@ -22,3 +22,13 @@ export function compileSpec(spec: JsonObject, config: Config, autosizeAdded: boo
   const vgSpec = compile(spec as unknown as TopLevelSpec, { config, logger }).spec;
   return { vgSpec, warnings: [...new Set(warnings)] };
 }
+
+/** Whether Vega-Lite compiles the spec at all (its warnings aside). */
+export function compiles(spec: JsonObject, config: Config): boolean {
+  try {
+    compile(spec as unknown as TopLevelSpec, { config, logger: vega.logger(vega.None) });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -140,10 +140,10 @@ type Datum = Record<string, unknown>;
 function markData(vgSpec: vega.Spec, view: vega.View, columns: Column[]): Datum[] {
   let best: Datum[] = [];
   let bestScore = 0;
-  for (const name of markDatasets(vgSpec.marks ?? [])) {
+  for (const source of markSources(vgSpec.marks ?? [], false)) {
     let rows: Datum[];
     try {
-      rows = view.data(name) as Datum[];
+      rows = 'data' in source ? (view.data(source.data) as Datum[]) : sceneDatums((view.scenegraph() as unknown as { root: SceneNode }).root, source.mark);
     } catch {
       continue;
     }
@@ -153,17 +153,43 @@ function markData(vgSpec: vega.Spec, view: vega.View, columns: Column[]): Datum[
   return best;
 }
 
-function markDatasets(marks: readonly unknown[]): string[] {
-  const names: string[] = [];
-  for (const mark of marks) {
-    const from = asObject(asObject(mark)?.['from']);
+type MarkSource = { data: string } | { mark: string };
+
+/**
+ * Where a chart's marks get their rows. Inside a facet, dataset names are local to each cell
+ * (`view.data` would give one cell's rows), so the rows of a mark there are read from the
+ * scene graph: the data of its items in every cell.
+ */
+function markSources(marks: readonly unknown[], inFacet: boolean): MarkSource[] {
+  const sources: MarkSource[] = [];
+  for (const node of marks) {
+    const mark = asObject(node);
+    const from = asObject(mark?.['from']);
     const facet = asString(asObject(from?.['facet'])?.['data']);
     const data = asString(from?.['data']);
-    if (facet !== undefined) names.push(facet);
-    else if (data !== undefined) names.push(data);
-    else names.push(...markDatasets(asArray(asObject(mark)?.['marks']) ?? []));
+    const name = asString(mark?.['name']);
+    if (facet !== undefined) sources.push({ data: facet });
+    else if (data !== undefined) sources.push(inFacet && name !== undefined ? { mark: name } : { data });
+    sources.push(...markSources(asArray(mark?.['marks']) ?? [], inFacet || facet !== undefined));
   }
-  return [...new Set(names)];
+  const seen = new Set<string>();
+  return sources.filter((s) => !seen.has(JSON.stringify(s)) && Boolean(seen.add(JSON.stringify(s))));
+}
+
+interface SceneNode {
+  name?: string;
+  marktype?: string;
+  items?: Array<{ datum?: Datum; items?: SceneNode[] }>;
+}
+
+/** The data of every item of the marks named `name`, in all groups (facet cells) of the scene. */
+function sceneDatums(node: SceneNode, name: string): Datum[] {
+  const rows: Datum[] = [];
+  for (const item of node.items ?? []) {
+    if (node.name === name && item.datum) rows.push(item.datum);
+    for (const child of item.items ?? []) rows.push(...sceneDatums(child, name));
+  }
+  return rows;
 }
 
 /**
@@ -181,6 +207,15 @@ function reader(column: Column, sample: Datum[]): ((row: Datum) => unknown) | un
     return derived === undefined ? undefined : (row) => row[derived];
   }
   if (field === '') return undefined;
-  const access = vega.field(field);
-  return sample.some((row) => access(row) !== undefined) ? (row) => access(row) as unknown : undefined;
+  const access = fieldReader(field);
+  return sample.some((row) => access(row) !== undefined) ? access : undefined;
+}
+
+/**
+ * Reads a nested field (`a.b`, `r[1]`, `a\\.b`) as Vega's accessors name it, but safely: a row
+ * without the intermediate value reads as undefined where `vega.field` would throw.
+ */
+export function fieldReader(field: string): (row: Datum) => unknown {
+  const path = vega.splitAccessPath(field);
+  return (row) => path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Datum)[key] : undefined), row);
 }

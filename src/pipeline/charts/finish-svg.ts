@@ -17,7 +17,8 @@ const ATTRIBUTE = /\s([a-zA-Z:-]+)="([^"]*)"/g;
 
 function keep(name: string, value: string): boolean {
   if (name === 'role' || name.startsWith('aria-')) return false;
-  if (name === 'href' || name === 'xlink:href') return value.startsWith('#');
+  // In-document references; images embedded by the chart stage; links it kept (web and mail).
+  if (name === 'href' || name === 'xlink:href') return /^(#|data:image\/|https?:\/\/|mailto:)/i.test(value);
   return !name.startsWith('on');
 }
 

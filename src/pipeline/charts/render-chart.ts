@@ -6,10 +6,11 @@ import type { MessageLog } from '../../messages/message-log.js';
 import type { Place } from '../../messages/message.js';
 import { bindData } from './bind-data.js';
 import { injectParams } from './brief-params.js';
+import { chartResources, imagesIn } from './chart-resources.js';
 import type { ChartTheme } from './chart-theme.js';
 import { checkFields } from './check-fields.js';
-import { compileSpec } from './compile-spec.js';
-import { dataTable } from './data-table.js';
+import { compiles, compileSpec } from './compile-spec.js';
+import { dataTable, type ChartTable } from './data-table.js';
 import { finishSvg } from './finish-svg.js';
 import { asObject, asString, stringList } from './json.js';
 import { parseSpecJson } from './parse-spec-json.js';
@@ -26,66 +27,93 @@ export interface ChartSource {
 }
 export interface ChartRequest {
   source: ChartSource;
-  files: BriefingFiles; // to resolve {"url": "data/x.csv"} inside the briefing folder ONLY
+  files: BriefingFiles; // to resolve {"url": "data/x.csv"} and image marks inside the briefing folder ONLY
   datasets: ReadonlyMap<string, Dataset>; // bound by {"data": {"name": "<stem>"}}
   theme: ChartTheme;
   params?: Record<string, string | number | boolean>; // briefing parameters, exposed as fixed top-level Vega-Lite params
   lang?: string; // 'en' | 'zh' …: number/time format locale
+  interactive?: boolean; // also hand back the compiled spec for the page's Vega runtime, with tooltips on
+}
+/** What the page's Vega runtime needs to draw the chart live: everything inline, nothing to fetch. */
+export interface LiveChart {
+  /** The compiled Vega spec as JSON, data inline. */
+  spec: string;
+  /** Image URLs the spec names → their data URIs (the runtime loads nothing). */
+  images: Record<string, string>;
 }
 export interface RenderedChart {
   svg: string; // static SVG markup, root <svg> carries role="img" and aria-label
   title?: string; // spec title text if any
   description?: string; // spec description if any
-  table: { columns: string[]; rows: string[][] }; // the plotted values, formatted strings, for an accessible data table
+  table: ChartTable; // the plotted values, formatted strings, for an accessible data table
   datasets: string[]; // names of briefing datasets the chart used (for "dataset never used" warnings later)
+  live?: LiveChart; // present for interactive charts
 }
 
 /**
  * Turns one Vega-Lite spec into static SVG plus a data table. Every problem is reported at its
- * place in the author's file; any error means no chart (undefined), because a chart that renders
- * with a misspelt field or unloaded data would silently show something else than was written.
+ * place in the author's file. Errors mean no chart (undefined): a misspelt field, data that did
+ * not load or an image from outside the folder would silently show something else than was
+ * written. What Vega-Lite and Vega only warn about is reported as a warning and the chart drawn.
  */
 export async function renderChart(req: ChartRequest, log: MessageLog): Promise<RenderedChart | undefined> {
   const { file, text, origin = { line: 1, column: 1 } } = req.source;
   const parsed = parseSpecJson(text, origin, file, log);
   if (!parsed) return undefined;
   const ctx: ChartContext = { file, positions: parsed.positions, log };
-  if (!validateSpec(parsed.value, ctx)) return undefined;
+  const config = (singleView: boolean) => chartConfig(req.theme, singleView, req.interactive === true);
+  if (!validateSpec(parsed.value, ctx, (spec) => compiles(spec, config(false)))) return undefined;
   const bound = bindData(parsed.value, req, ctx);
   const fieldsOk = bound.ok && checkFields(parsed.value, bound.sources, ctx);
   if (!fieldsOk) return undefined;
 
   const sized = applySizeDefaults(injectParams(bound.spec, req.params), req.theme);
+  const resources = chartResources(req.files, parsed.value, ctx);
   let vgSpec: VgSpec;
+  let vgText: string;
   let run: VegaRun;
   try {
-    const compiled = compileSpec(sized.spec, chartConfig(req.theme, sized.singleView), sized.autosizeAdded);
+    const compiled = compileSpec(sized.spec, config(sized.singleView), sized.autosizeAdded);
     for (const warning of compiled.warnings) reportAt(ctx, catalogue.chartWarning(warning));
     vgSpec = compiled.vgSpec;
-    registerChartFonts(JSON.stringify(vgSpec));
-    run = await runVega(vgSpec, req.lang);
+    // Taken before Vega runs: it writes derived fields into the inline values it ingests.
+    vgText = JSON.stringify(vgSpec);
+    registerChartFonts(vgText);
+    run = await runVega(vgSpec, req.lang, resources);
   } catch (e) {
     reportAt(ctx, catalogue.chartRender(errorText(e)));
     return undefined;
   }
-  const { view, problems } = run;
+  const { view } = run;
   try {
-    // Rendering (images, links) happens while serialising, so problems are collected until then.
-    const markup = problems.length === 0 ? await viewSvg(view) : '';
-    for (const problem of new Set(problems)) reportAt(ctx, catalogue.chartRender(problem));
-    if (problems.length > 0) return undefined;
+    // Images and links are resolved while serialising, so refusals are known only after it.
+    const markup = run.errors.length === 0 ? await viewSvg(view) : '';
+    for (const error of new Set(run.errors)) reportAt(ctx, catalogue.chartRender(error));
+    for (const warning of new Set(run.warnings)) reportAt(ctx, catalogue.chartVegaWarning(warning));
+    if (run.errors.length > 0 || resources.refused()) return undefined;
     const title = titleText(parsed.value['title']);
     const description = asString(parsed.value['description']);
     const svg = finishSvg(markup, description ?? title);
-    const chart: RenderedChart = { svg, table: dataTable(sized.spec, vgSpec, view), datasets: bound.used };
+    const chart: RenderedChart = { svg, table: safeTable(() => dataTable(sized.spec, vgSpec, view), ctx), datasets: bound.used };
     if (title !== undefined) chart.title = title;
     if (description !== undefined) chart.description = description;
+    if (req.interactive) chart.live = { spec: vgText, images: { ...imagesIn(sized.spec, req.files), ...resources.embedded() } };
     return chart;
   } catch (e) {
     reportAt(ctx, catalogue.chartRender(errorText(e)));
     return undefined;
   } finally {
     view.finalize();
+  }
+}
+
+/** The table is a reading aid: when it cannot be made, the chart is still shown, without it. */
+function safeTable(make: () => ChartTable, ctx: ChartContext): ChartTable {
+  try {
+    return make();
+  } catch (e) {
+    reportAt(ctx, catalogue.chartTableFailed(errorText(e)));
+    return { columns: [], rows: [] };
   }
 }
 

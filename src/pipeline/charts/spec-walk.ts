@@ -30,3 +30,14 @@ export function isSingleView(spec: JsonObject): boolean {
   if (isObject(encoding) && ['row', 'column', 'facet'].some((k) => k in encoding)) return false;
   return (asArray(spec['layer']) ?? []).every((child) => !isObject(child) || isSingleView(child));
 }
+
+/** Path of the first string in a spec equal to `value` (where an image url or a link was written). */
+export function pathOfString(node: unknown, value: string, path: JsonPath = []): JsonPath | undefined {
+  if (node === value) return path;
+  const entries: Array<[string | number, unknown]> = Array.isArray(node) ? node.map((v, i) => [i, v]) : isObject(node) ? Object.entries(node) : [];
+  for (const [key, child] of entries) {
+    const found = pathOfString(child, value, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}

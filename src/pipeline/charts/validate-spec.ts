@@ -34,16 +34,22 @@ export function schemaCompileMs(): number | undefined {
   return compileMs;
 }
 
-/** Validates a spec against the Vega-Lite schema, reporting the single most useful error. */
-export function validateSpec(spec: JsonObject, ctx: ChartContext): boolean {
+/**
+ * Validates a spec against the Vega-Lite schema, reporting the single most useful problem. The
+ * compiler is the authority: the schema lags behind it (properties it reads but does not
+ * declare), so a spec the schema rejects but `compiles` accepts is drawn, with a warning at the
+ * problem. A spec neither accepts is an error there, which says more than the compiler's throw.
+ */
+export function validateSpec(spec: JsonObject, ctx: ChartContext, compiles: (spec: JsonObject) => boolean): boolean {
   const errors = schemaErrors(spec);
   if (!errors) return true;
   // Single-view specs must have top-level data, and validation of that alternative stops at the
   // missing property; look past it so a typo elsewhere is not hidden behind "needs data".
   const retry = 'data' in spec ? errors : schemaErrors({ ...spec, data: { values: [] } });
   const problem = retry ? pickSchemaProblem(retry, spec) : NEEDS_DATA;
-  reportAt(ctx, catalogue.chartSchema(problem.detail), problem.path, problem.atKey);
-  return false;
+  const accepted = compiles(spec);
+  reportAt(ctx, accepted ? catalogue.chartSchemaAccepted(problem.detail) : catalogue.chartSchema(problem.detail), problem.path, problem.atKey);
+  return accepted;
 }
 
 const NEEDS_DATA: SchemaProblem = { path: [], atKey: false, detail: 'the spec needs property "data"' };

@@ -6,8 +6,9 @@ import { isSingleView } from './spec-walk.js';
 /**
  * Vega-Lite config from the template's chart theme, so charts share the text's font and colours.
  * Accessibility attributes are turned off because the SVG is one `role="img"` as a whole.
+ * Interactive charts get tooltips on every mark: its tooltip encoding, or else its encoded fields.
  */
-export function chartConfig(theme: ChartTheme, singleView: boolean): Config {
+export function chartConfig(theme: ChartTheme, singleView: boolean, tooltips = false): Config {
   const text = { labelFontSize: theme.fontSize, titleFontSize: theme.fontSize, labelColor: theme.mutedColor, titleColor: theme.textColor };
   return {
     font: theme.fontFamily,
@@ -26,7 +27,7 @@ export function chartConfig(theme: ChartTheme, singleView: boolean): Config {
       anchor: 'start',
     },
     text: { fontSize: theme.fontSize, color: theme.textColor },
-    mark: { color: theme.palette[0] ?? '#1f5f8b' },
+    mark: { color: theme.palette[0] ?? '#1f5f8b', ...(tooltips ? { tooltip: true } : {}) },
     range: { category: theme.palette },
   };
 }

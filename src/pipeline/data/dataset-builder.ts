@@ -15,6 +15,8 @@ export interface SourceRecord {
   place: Place;
   /** Where a column's cell starts (its opening quote included); the record's place when it has none. */
   cellPlace(column: string): Place;
+  /** JSON object and array values as written (the cells hold them as JSON text). */
+  nested?: Readonly<Record<string, unknown>>;
 }
 
 export interface DatasetSource {
@@ -45,6 +47,7 @@ export class DatasetBuilder {
   readonly #seenKeys = new Map<Cell, number>();
   readonly #rows: Row[] = [];
   readonly #rowPlaces: Place[] = [];
+  readonly #nested = new Map<Row, Readonly<Record<string, unknown>>>();
 
   constructor(source: DatasetSource, log: MessageLog) {
     this.#source = source;
@@ -78,12 +81,15 @@ export class DatasetBuilder {
     if (this.#key) this.#checkKey(this.#key, row, record, invalid);
     this.#rows.push(row);
     this.#rowPlaces.push(record.place);
+    if (record.nested) this.#nested.set(row, record.nested);
   }
 
   finish(): Dataset {
     this.#errors.finish();
     const { name, path, columns } = this.#source;
-    return { name, path, columns, rows: this.#rows, rowPlaces: this.#rowPlaces };
+    const dataset: Dataset = { name, path, columns, rows: this.#rows, rowPlaces: this.#rowPlaces };
+    if (this.#nested.size > 0) dataset.nested = this.#nested;
+    return dataset;
   }
 
   /** Today's typing, used for undeclared columns and for rows that failed their schema. */

@@ -12,6 +12,11 @@ export interface Dataset {
   rows: Row[];
   /** Where row i starts in the file (for positioned messages); same length as rows. */
   rowPlaces: Place[];
+  /**
+   * JSON object and array values of a row as written, keyed by the row object (subsets such as
+   * period windows share the rows). Cells hold them as JSON text; charts get the values.
+   */
+  nested?: ReadonlyMap<Row, Readonly<Record<string, unknown>>>;
 }
 
 export type Datasets = ReadonlyMap<string, Dataset>;

@@ -45,7 +45,7 @@ export function jsonArrayRecords(name: string, text: string, display: string, lo
       const offset = node && valueOffset(node, column);
       return offset === undefined ? place : index.place(offset);
     };
-    records.push({ cells, place, cellPlace });
+    records.push({ cells, place, cellPlace, ...nestedOf(value) });
   });
   return ok ? { records, columns: columnsOf(records) } : undefined;
 }
@@ -77,12 +77,18 @@ export function ndjsonRecords(name: string, text: string, display: string, log: 
       const offset = node && valueOffset(node, column);
       return offset === undefined ? place : { line: place.line, column: offset + 1 };
     };
-    records.push({ cells, place, cellPlace });
+    records.push({ cells, place, cellPlace, ...nestedOf(value) });
   });
   return ok ? { records, columns: columnsOf(records) } : undefined;
 }
 
-/** Nested values become JSON text: a cell holds a string, number, boolean or null. */
+/** The record's object and array values as written, for charts (`record.low`, `ranges[1]`). */
+function nestedOf(value: unknown): { nested?: Record<string, unknown> } {
+  const nested = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && typeof v === 'object');
+  return nested.length === 0 ? {} : { nested: Object.fromEntries(nested) };
+}
+
+/** Nested values become JSON text: a cell holds a string, number, boolean or null (charts get them as written, see `nestedOf`). */
 function recordToRow(value: unknown): Row | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const row: Row = {};

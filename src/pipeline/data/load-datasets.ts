@@ -2,17 +2,23 @@ import { displayPath, type BriefingFiles } from '../../edges/files/briefing-file
 import type { DataDeclaration, DatasetSchema } from '../frontmatter/data-declarations.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
+import { IMAGE_TYPES } from '../images/image-data-uri.js';
 import { datasetSchemas } from './dataset-schemas.js';
 import type { Dataset } from './dataset.js';
-import { DATA_EXTENSIONS, datasetName } from './parse-dataset.js';
+import { DATA_EXTENSIONS, datasetName, GEO_EXTENSIONS } from './parse-dataset.js';
 import { readDataset } from './read-dataset.js';
 import { sidecarDataset } from './schema-sidecar.js';
 
 /**
  * Loads every file in `data/`, keyed by file stem, each checked against its schema (front matter
  * `data.<name>.schema` or a `data/<name>.schema.json|yaml` sidecar) when it has one.
- * Unreadable or invalid files are reported, not fatal here.
+ * Unreadable or invalid files are reported, not fatal here. Maps (`.topojson`, `.geojson`, JSON
+ * documents) are not record sets: charts read them by url. Images and notes may sit in `data/`
+ * too (charts show images); any other file is ignored with a warning.
  */
+/** Files in `data/` that are not record sets but belong there: maps, images, notes. */
+const QUIET = [...GEO_EXTENSIONS, ...Object.keys(IMAGE_TYPES).map((ext) => `.${ext}`), '.md', '.txt'];
+
 export async function loadDatasets(
   files: BriefingFiles,
   declarations: Readonly<Record<string, DataDeclaration>>,
@@ -39,7 +45,7 @@ export async function loadDataFiles(
     const lower = fileName.toLowerCase();
     if (sidecarDataset(fileName) !== undefined) sidecars.push(fileName);
     else if (!DATA_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
-      if (!lower.endsWith('.md')) log.report(catalogue.dataFormat(path), displayPath(files, path));
+      if (!QUIET.some((ext) => lower.endsWith(ext))) log.report(catalogue.dataFileIgnored(path), displayPath(files, path));
     } else if (paths.has(datasetName(path))) log.report(catalogue.dataDuplicate(datasetName(path)), displayPath(files, path));
     else paths.set(datasetName(path), path);
   }

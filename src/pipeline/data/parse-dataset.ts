@@ -11,6 +11,9 @@ export { typeCell } from './cell-text.js';
 
 export const DATA_EXTENSIONS = ['.csv', '.tsv', '.json', '.ndjson'] as const;
 
+/** Map files: one JSON document each, read by charts (`{"url": …, "format": {"type": "topojson", …}}`), not record sets. */
+export const GEO_EXTENSIONS = ['.topojson', '.geojson'] as const;
+
 /** `data/releases.csv` → `releases` */
 export function datasetName(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1);

@@ -10,7 +10,8 @@ import { datasetName, delimiterOf, parseDataset, reportSyntaxError } from './par
 /**
  * Reads one data file of a briefing. CSV/TSV is streamed when the files can stream, so a
  * 100,000-row file is never held as one string next to its rows; JSON is read whole (it must be
- * parsed whole anyway to be an array).
+ * parsed whole anyway to be an array). JSON that holds an object rather than an array is left to
+ * the charts that read it by url (see `documentData`).
  */
 export async function readDataset(files: BriefingFiles, path: string, schema: DatasetSchema | undefined, log: MessageLog): Promise<Dataset | undefined> {
   const name = datasetName(path);
@@ -19,7 +20,9 @@ export async function readDataset(files: BriefingFiles, path: string, schema: Da
   const stream = delimiter ? files.openStream?.(path) : undefined;
   if (!delimiter || !stream) {
     const text = files.readText(path);
-    return text === undefined ? undefined : parseDataset(path, text, display, log, schema);
+    // A JSON document (a GeoJSON map, a TopoJSON file named .json) is for charts, not a record set.
+    if (text === undefined || (path.toLowerCase().endsWith('.json') && text.trimStart().startsWith('{'))) return undefined;
+    return parseDataset(path, text, display, log, schema);
   }
   const dataset = new DelimitedDataset({ name, path, display, schema }, log);
   try {

@@ -1,4 +1,5 @@
 import type { ChartTheme } from '../charts/chart-theme.js';
+import { liveChartBlock } from '../charts/live-runtime.js';
 import { renderChart, type RenderedChart } from '../charts/render-chart.js';
 import type { Datasets } from '../data/dataset.js';
 import { displayPath, type BriefingFiles } from '../../edges/files/briefing-files.js';
@@ -25,6 +26,8 @@ export interface FigureStageInput {
   lang: string;
   labels: Labels;
   params: Record<string, string | number | boolean>;
+  /** The front matter's `interactive`; a request's own flag wins. */
+  interactive?: boolean;
   renderFigure: TemplateRenderer;
   /** Ids already taken (headings are given ids after figures, so only reserved ones matter). */
   reserve: (id: string) => string;
@@ -37,8 +40,9 @@ export async function renderFigures(input: FigureStageInput, log: MessageLog): P
   for (const request of input.requests) {
     const source = chartSource(request, input.files, log);
     if (!source) continue;
+    const interactive = request.interactive ?? input.interactive ?? false;
     const chart = await renderChart(
-      { source, files: input.files, datasets: input.datasets, theme: input.theme, params: input.params, lang: input.lang },
+      { source, files: input.files, datasets: input.datasets, theme: input.theme, params: input.params, lang: input.lang, interactive },
       log,
     );
     if (!chart) continue;
@@ -56,7 +60,8 @@ export async function renderFigures(input: FigureStageInput, log: MessageLog): P
       captionHtml: escapeHtml(caption),
       caption,
       ariaLabel,
-      svg: chart.svg,
+      // The live chart's data rides along with the static SVG, in the same container.
+      svg: chart.live ? chart.svg + liveChartBlock(chart.live, input.lang) : chart.svg,
       table: chart.table,
       dataTableLabel: input.labels.dataTable,
     });

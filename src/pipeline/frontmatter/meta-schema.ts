@@ -37,6 +37,8 @@ export const metaSchema = z.strictObject({
     .optional(),
   params: paramsSchema.default({}),
   data: dataDeclarationsSchema.default({}),
+  /** Interactive HTML charts (tooltips, selections) with Vega's runtime inlined; `::chart{… interactive="false"}` opts one out. */
+  interactive: z.boolean().default(false),
   /** A short line for the archive index, evaluated like the narrative, e.g. "{{num (sum "releases@current" "n")}} releases". */
   headline: z.string().optional(),
   /** Where `brief publish` may put this briefing: target name → page placement (see the README). */

@@ -19,6 +19,8 @@ export interface FigureRequest {
   place: Place | undefined;
   spec: { kind: 'file'; path: string } | { kind: 'inline'; text: string; origin: Place };
   slot: string;
+  /** `interactive` / `interactive="false"` on the request; unset follows the front matter. */
+  interactive?: boolean;
 }
 
 /**
@@ -69,21 +71,31 @@ function fromDirective(doc: ProseDocument, node: LeafDirective | ContainerDirect
     return undefined;
   }
   const { caption, id } = attributes;
+  const interactive = interactiveFlag(attributes['interactive']);
   return {
     file: doc.file,
     place,
     spec: { kind: 'file' as const, path },
     ...(caption ? { caption } : {}),
     ...(id ? { id } : {}),
+    ...(interactive === undefined ? {} : { interactive }),
   };
 }
 
-/** ```` ```vega-lite caption="…" id="…" ```` */
-function parseMeta(meta: string): { caption?: string; id?: string } {
-  const out: { caption?: string; id?: string } = {};
+/** `interactive` (no value) or `interactive="true"` turn it on, `interactive="false"` off. */
+function interactiveFlag(value: string | null | undefined): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  return value !== 'false';
+}
+
+/** ```` ```vega-lite caption="…" id="…" interactive ```` */
+function parseMeta(meta: string): { caption?: string; id?: string; interactive?: boolean } {
+  const out: { caption?: string; id?: string; interactive?: boolean } = {};
   for (const m of meta.matchAll(/(caption|id)="([^"]*)"/g)) {
     if (m[1] === 'caption' && m[2]) out.caption = m[2];
     if (m[1] === 'id' && m[2]) out.id = m[2];
   }
+  const flag = /(?:^|\s)interactive(?:="(true|false)")?(?=\s|$)/.exec(meta.replace(/(caption|id)="[^"]*"/g, ''));
+  if (flag) out.interactive = flag[1] !== 'false';
   return out;
 }

@@ -5,6 +5,7 @@ import { LineIndex } from '../../messages/line-index.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import type { Place } from '../../messages/message.js';
 import { escapeMarkdown } from './escape-markdown.js';
+import { shieldCode, unshieldCode } from './literal-code.js';
 import {
   isCall,
   isPath,
@@ -54,10 +55,13 @@ export function evaluateProse(input: ProseInput, log: MessageLog): ProseOutput {
   const placeOfLoc = (line: number, column0: number): Place => toFile({ line, column: column0 + 1 });
   const identity: ProseOutput = { markdown: input.text, placeOf: (o) => toFile(index.place(o)) };
   if (!input.text.includes('{{')) return identity;
+  // Fenced and inline code pass through literally; the shielded text has the same offsets.
+  const text = shieldCode(input.text);
+  if (!text.includes('{{')) return identity;
 
   let program: HbProgram;
   try {
-    program = Handlebars.parse(input.text) as unknown as HbProgram;
+    program = Handlebars.parse(text) as unknown as HbProgram;
   } catch (e) {
     const message = (e as Error).message;
     log.report(catalogue.proseSyntax(shortReason(message)), input.file, toFile(parseErrorPlace(message, input.text)));
@@ -85,7 +89,7 @@ export function evaluateProse(input: ProseInput, log: MessageLog): ProseOutput {
     if (outputs) out += outputs[i] ?? '';
     else if (ok.has(statement)) out += renderStatement(env, statement, input.context, report, placeOfLoc);
   }
-  return { markdown: out, placeOf: (o) => toFile(index.place(map.toSource(o))) };
+  return { markdown: unshieldCode(out), placeOf: (o) => toFile(index.place(map.toSource(o))) };
 }
 
 function registerHelpers(env: typeof Handlebars, input: ProseInput): Set<string> {

@@ -46,10 +46,15 @@ export function formatDate(isoDate: string, lang: string): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-/** Text a reader can see: markup, styles and embedded data removed (so a CSS comment does not pull in a font). */
+/**
+ * Text a reader can see: markup, styles, scripts and embedded data removed (so a CSS comment does
+ * not pull in a font). The JSON of live charts stays: its labels and values show in the chart
+ * and its tooltips.
+ */
 export function visibleText(html: string): string {
   return html
-    .replace(/<style[\s\S]*?<\/style>/gi, ' ')
+    .replace(/<style\b[\s\S]*?<\/style>/gi, ' ')
+    .replace(/<script\b(?![^>]*\stype="application\/json")[^>]*>[\s\S]*?<\/script>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity) => decodeEntity(entity));
 }

@@ -41,6 +41,15 @@ describe('brief check', () => {
     expect((await run('check', `${FIXTURES}/clean`, '--strict')).code).toBe(0);
   });
 
+  it('reports what Vega only warns about once, at the chart, and --strict makes it an error', async () => {
+    const dir = 'test/fixtures/chart-corpus/empty-filter-boxplot';
+    const line = `${dir}/charts/boxplot.vl.json:1:1: warning: Vega: Infinite extent for field "b": [Infinity, -Infinity] [chart-warning]`;
+    expect(await run('check', dir)).toMatchObject({ code: 0, out: `${line}\n! ${dir}: 0 errors, 1 warning` });
+    const strict = await run('check', dir, '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.out).toContain(line.replace(': warning: ', ': error: '));
+  });
+
   it('--format json prints one machine-readable document for all briefings', async () => {
     const result = await run('check', `${FIXTURES}/clean`, `${FIXTURES}/broken`, '--format', 'json');
     expect(result.code).toBe(1);

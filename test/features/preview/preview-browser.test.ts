@@ -29,6 +29,7 @@ describe('brief preview in Chromium', () => {
   let preview: Preview;
   let chromium: LaunchedBrowser;
   let page: Page;
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     dir = copyFixture();
@@ -37,6 +38,7 @@ describe('brief preview in Chromium', () => {
     preview = await startPreview({ dir, port: 0 });
     chromium = await launchBrowser();
     page = await chromium.browser.newPage();
+    page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(`${m.text()} ${m.location().url ?? ''}`)));
     await page.goto(preview.url, { waitUntil: 'load' });
   });
 
@@ -90,6 +92,22 @@ describe('brief preview in Chromium', () => {
     await new Promise((r) => setTimeout(r, 100)); // the watcher's debounce, then the rebuild
     await preview.settled();
     expect(pdfText((await get(preview.address.port, '/pdf')).body)).toContain('Reprinted: two months of sales');
+  });
+
+  it('shows interactive charts once the front matter turns them on, and keeps them live across edits', async () => {
+    consoleErrors.length = 0;
+    const interactive = original.replace('title: Clean fixture', 'title: Clean fixture\ninteractive: true');
+    writeFileSync(brief, interactive);
+    // The chart runtime comes with a new page (a reload), then draws the chart beside its static SVG.
+    await page.waitForSelector('[data-bs-live-drawn] .bs-live svg', { timeout: 10_000 });
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+    writeFileSync(brief, interactive.replace('Two months of sales', 'Live: two months of sales'));
+    await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('Live: two months'), { timeout: 5_000, polling: 20 });
+    await page.waitForSelector('[data-bs-live-drawn] .bs-live svg', { timeout: 5_000 });
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(await overlayText(page)).toBe('');
+    // Neither the preview's own script nor its requests to the server are refused by the page's policy.
+    expect(consoleErrors).toEqual([]);
   });
 });
 

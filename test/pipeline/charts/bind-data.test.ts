@@ -1,3 +1,4 @@
+import { catalogue } from '../../../src/messages/catalogue.js';
 import { describe, expect, it } from 'vitest';
 import { bindData } from '../../../src/pipeline/charts/bind-data.js';
 import { SpecPositions } from '../../../src/pipeline/charts/spec-positions.js';
@@ -89,7 +90,7 @@ describe('data binding errors', () => {
   it('reports an unsupported data file type at the url', async () => {
     const { messages } = await render(dataSpec('data/x.xlsx'));
     expect(brief(messages)).toEqual([
-      { ruleId: 'data-format', reason: 'unsupported data file "data/x.xlsx" (use .csv, .tsv, .json or .ndjson)', place: { line: 2, column: 19 } },
+      { ruleId: 'data-format', reason: catalogue.dataFormat('data/x.xlsx').reason, place: { line: 2, column: 19 } },
     ]);
   });
 

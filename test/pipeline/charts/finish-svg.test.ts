@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { finishSvg } from '../../../src/pipeline/charts/finish-svg.js';
 
-const VEGA = `<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="100" height="50" viewBox="0 0 100 50"><defs><clipPath id="clip1"><rect width="10" height="10"/></clipPath></defs><g class="mark-group role-frame root" role="graphics-object" aria-roledescription="group mark container"><g clip-path="url(#clip1)"><a xlink:href="https://example.com/"><path d="M0,0h1" aria-label="x: 1"/></a><text role="graphics-symbol">a "role" b</text></g></g></svg>`;
+const VEGA = `<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="100" height="50" viewBox="0 0 100 50"><defs><clipPath id="clip1"><rect width="10" height="10"/></clipPath></defs><g class="mark-group role-frame root" role="graphics-object" aria-roledescription="group mark container"><g clip-path="url(#clip1)"><a xlink:href="https://example.com/"><path d="M0,0h1" aria-label="x: 1"/></a><a xlink:href="javascript:alert(1)"><path d="M0,0h2"/></a><image xlink:href="data:image/png;base64,AAAA"/><text role="graphics-symbol">a "role" b</text></g></g></svg>`;
 
 describe('finishSvg', () => {
   const svg = finishSvg(VEGA, 'Downloads by "model" & lab');
@@ -10,9 +10,11 @@ describe('finishSvg', () => {
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="marks" width="100" height="50" viewBox="0 0 100 50" role="img" aria-label="Downloads by &quot;model&quot; &amp; lab">/);
   });
 
-  it('strips roles and aria attributes below the root, and external links', () => {
+  it('strips roles and aria attributes below the root, and links other than web and mail addresses', () => {
     const body = svg.slice(svg.indexOf('>') + 1);
-    expect(body).not.toMatch(/\srole=|\saria-|https:/);
+    expect(body).not.toMatch(/\srole=|\saria-|javascript:/);
+    expect(body).toContain('<a xlink:href="https://example.com/">');
+    expect(body).toContain('<image xlink:href="data:image/png;base64,AAAA"/>');
     expect(body).toContain('<text>a "role" b</text>');
   });
 

@@ -34,10 +34,11 @@ export async function render(
   options: {
     origin?: Place;
     file?: string;
-    extraFiles?: Record<string, string>;
+    extraFiles?: Record<string, string | Uint8Array>;
     params?: ChartRequest['params'];
     lang?: string;
     theme?: ChartTheme;
+    interactive?: boolean;
   } = {},
 ): Promise<Rendered> {
   const files = memoryFiles({ ...CSV, ...options.extraFiles }, 'brief');
@@ -50,6 +51,7 @@ export async function render(
     theme: options.theme ?? defaultChartTheme,
     ...(options.params ? { params: options.params } : {}),
     ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.interactive ? { interactive: true } : {}),
   };
   const chart = await renderChart(req, log);
   return { chart, messages: log.messages };

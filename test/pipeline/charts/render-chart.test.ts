@@ -1,3 +1,4 @@
+import { catalogue } from '../../../src/messages/catalogue.js';
 import { describe, expect, it } from 'vitest';
 import { defaultChartTheme } from '../../../src/pipeline/charts/chart-theme.js';
 import { brief, render } from './helpers.js';
@@ -103,12 +104,22 @@ describe('renderChart', () => {
     expect(chart?.svg).toMatch(/^<svg [^>]*width="560"/);
   });
 
-  it('fails, positioned, when Vega cannot draw the chart', async () => {
-    const { chart, messages } = await render({ data: { values: [{ u: 'https://example.com/a.png' }] }, mark: 'image', encoding: { url: { field: 'u', type: 'nominal' } } });
+  it('refuses an image from outside the briefing folder, at the url', async () => {
+    const { chart, messages } = await render('{"data": {"values": [{"u": "https://example.com/a.png"}]},\n "mark": "image", "encoding": {"url": {"field": "u", "type": "nominal"}}}');
     expect(chart).toBeUndefined();
     expect(brief(messages)).toEqual([
-      { ruleId: 'chart-render', reason: 'chart failed to render: charts cannot show external images ("https://example.com/a.png")', place: { line: 1, column: 1 } },
+      { ruleId: 'chart-image', reason: catalogue.chartImageOutside('https://example.com/a.png').reason, place: { line: 1, column: 28 } },
     ]);
+  });
+
+  it('embeds an image mark’s file from the briefing folder as a data URI', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+    const spec = { data: { values: [{ u: 'data/dot.png' }] }, mark: { type: 'image', width: 8, height: 8 }, encoding: { url: { field: 'u', type: 'nominal' } } };
+    const { chart, messages } = await render(spec, { extraFiles: { 'data/dot.png': png }, interactive: true });
+    expect(messages).toEqual([]);
+    const uri = `data:image/png;base64,${png.toString('base64')}`;
+    expect(chart?.svg).toContain(`<image xlink:href="${uri}"`);
+    expect(chart?.live?.images).toEqual({ 'data/dot.png': uri });
   });
 
   it('formats axes in the briefing language', async () => {

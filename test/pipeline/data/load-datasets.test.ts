@@ -119,3 +119,31 @@ describe('streamed and whole-text reads', () => {
     expect(whole.messages).toEqual([expect.objectContaining({ place: { line: 5, column: 1 } })]);
   });
 });
+
+describe('files in data/ that are not record sets', () => {
+  it('leaves maps, images and notes to the charts, and warns about anything else', async () => {
+    const { datasets, messages } = await load(
+      memoryFiles({
+        'data/r.csv': 'a\n1\n',
+        'data/world.topojson': '{"type": "Topology", "objects": {}, "arcs": []}',
+        'data/us.json': '{"type": "Topology", "objects": {}, "arcs": []}',
+        'data/logo.png': new Uint8Array([137, 80, 78, 71]),
+        'data/README.md': '# Sources',
+        'data/sales.xlsx': 'PK',
+      }),
+    );
+    expect([...datasets.keys()]).toEqual(['r']);
+    expect(messages.map((m) => [m.file, m.ruleId, m.severity, m.reason])).toEqual([
+      ['brief/data/sales.xlsx', 'data-file-ignored', 'warning', catalogue.dataFileIgnored('data/sales.xlsx').reason],
+    ]);
+  });
+
+  it('keeps nested JSON values as written, for charts, and as JSON text in cells', async () => {
+    const { datasets } = await load(memoryFiles({ 'data/w.json': '[{"id": 1, "record": {"low": 2, "high": 5}}, {"id": 2, "record": null}]' }));
+    const w = datasets.get('w');
+    const [first, second] = w?.rows ?? [];
+    expect(first).toEqual({ id: 1, record: '{"low":2,"high":5}' });
+    expect(first && w?.nested?.get(first)).toEqual({ record: { low: 2, high: 5 } });
+    expect(second && w?.nested?.get(second)).toBeUndefined();
+  });
+});

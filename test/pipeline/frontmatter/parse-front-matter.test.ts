@@ -34,6 +34,7 @@ describe('parseFrontMatter', () => {
       keywords: [],
       params: {},
       data: {},
+      interactive: false,
     });
   });
 

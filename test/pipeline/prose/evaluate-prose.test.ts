@@ -113,3 +113,33 @@ describe('aggregate helpers with column filters', () => {
     expect(r.messages.map((m) => m.reason)).toEqual(['dataset "releases" has no column "region" (columns: org, y2024, y2025)']);
   });
 });
+
+describe('code is quoted, not templated', () => {
+  it('passes fenced and inline code through literally, around evaluated prose', () => {
+    const text = [
+      'Title: {{meta.title}}, `{{inline}}` and ``{{{raw}}}``.',
+      '',
+      '```handlebars',
+      '{{#each items}}<li>{{name}}</li>{{/each}}',
+      '```',
+      '',
+      '    {{indented code}}',
+      '',
+      '{{#if meta.title}}',
+      '```vue',
+      '<p>{{ message }}</p>',
+      '```',
+      '{{/if}}',
+      'Then {{count "releases"}} after {{oops}}.',
+    ].join('\n');
+    const { markdown, messages, placeOf } = run(text);
+    expect(markdown).toBe(text.replace('{{meta.title}}', 'T \\*x\\*').replace('{{#if meta.title}}\n', '').replace('{{/if}}\n', '').replace('{{count "releases"}}', '2').replace('{{oops}}', ''));
+    // Places after the code still map to the author's file.
+    expect(messages.map((m) => [m.reason, m.place])).toEqual([[catalogue.variableUnknown('oops').reason, { line: 18, column: 35 }]]);
+    expect(placeOf(markdown.indexOf('Then'))).toEqual({ line: 18, column: 1 });
+  });
+
+  it('writes a literal {{ in prose with a backslash', () => {
+    expect(run('Use \\{{name}} in templates.').markdown).toBe('Use {{name}} in templates.');
+  });
+});
