@@ -39,8 +39,9 @@ export const COMMANDS: readonly Command[] = [
   lazy(
     {
       name: 'publish',
-      usage: 'brief publish <briefing-dir> --to <target> [--dry-run] [--force] [--out DIR] [--config FILE]',
-      summary: 'publish a built briefing to a wiki target of briefsmith.config.json (MediaWiki, git-backed wiki, Confluence)',
+      usage:
+        'brief publish <briefing-dir> --to <target> [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]... [--dry-run] [--force] [--out DIR] [--config FILE]',
+      summary: 'publish built outputs to a wiki target of briefsmith.config.json (MediaWiki, git-backed wiki, Confluence): a page per period and variant, and an index page',
     },
     async () => (await import('./commands/publish.js')).publish,
   ),

@@ -95,22 +95,23 @@ describe('brief build with SQL datasets', () => {
   it('feeds prose and a chart from a PostgreSQL source; the password appears nowhere; --offline rebuilds byte-identical without the server', async () => {
     const { dir, config } = kpiFolder();
     const out = join(temp, 'out-kpi');
-    const built = await run(server.url, 'build', dir, '--config', config, '--out', out, '--format', 'html');
+    // One-value --matrix: the variant's own folder, as the output layout names it.
+    const built = await run(server.url, 'build', dir, '--config', config, '--out', out, '--format', 'html', '--matrix', 'region=EU');
     expect(built.err).toBe('');
     expect(built.code).toBe(0);
-    const folder = join(out, 'kpi', '2026-W10');
+    const folder = join(out, 'kpi', '2026-W10', 'EU');
     const html = readFileSync(join(folder, 'index.html'), 'utf8');
     expect(html).toContain('EU signups this week: 1,200.');
     expect(html).toMatch(/<td[^>]*>churned<\/td>/);
     expect(readFileSync(join(folder, 'data', 'kpi.csv'), 'utf8')).toBe('"metric","value"\n"signups",1200\n"churned",150\n');
     const manifest = JSON.parse(readFileSync(join(out, 'kpi', 'archive.json'), 'utf8')) as { entries: Array<{ results?: Record<string, unknown> }> };
-    expect(manifest.entries[0]?.results).toEqual({ kpi: { file: '2026-W10/data/kpi.csv', rows: 2, hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) } });
+    expect(manifest.entries[0]?.results).toEqual({ kpi: { file: '2026-W10/EU/data/kpi.csv', rows: 2, hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) } });
 
     // The server's data changes and then the server is unreachable: --offline still rebuilds the issue as archived.
     await server.admin("UPDATE kpi SET value = value + 1");
     const dead = `postgres://analyst:${encodeURIComponent(server.password)}@127.0.0.1:${await freePort()}/briefs`;
     const before = { html, csv: readFileSync(join(folder, 'data', 'kpi.csv')) };
-    const offline = await run(dead, 'build', dir, '--config', config, '--out', out, '--format', 'html', '--offline', '--force');
+    const offline = await run(dead, 'build', dir, '--config', config, '--out', out, '--format', 'html', '--matrix', 'region=EU', '--offline', '--force');
     expect(offline.code).toBe(0);
     expect(readFileSync(join(folder, 'index.html'), 'utf8')).toBe(before.html);
     expect(readFileSync(join(folder, 'data', 'kpi.csv'))).toEqual(before.csv);

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { parseMatrix } from '../../features/build/build-jobs.js';
+import { ParamError, splitAssignment } from '../../pipeline/params/resolve-params.js';
 import type { CommandRunner, Console } from '../command.js';
 import { UsageError } from '../usage.js';
 import { formatMessage } from '../../messages/format-message.js';
@@ -18,13 +20,26 @@ export const publish: CommandRunner = {
         config: { type: 'string', default: CONFIG_FILE },
         'dry-run': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        param: { type: 'string', multiple: true, default: [] },
+        matrix: { type: 'string', multiple: true, default: [] },
+        period: { type: 'string' },
       },
     });
     const [dir, ...extra] = positionals;
     if (dir === undefined) throw new UsageError('brief publish needs a briefing folder');
     if (extra.length > 0) throw new UsageError(`brief publish takes one briefing folder (also got: ${extra.join(' ')})`);
     if (!values.to) throw new UsageError('brief publish needs --to <target> (a target named in briefsmith.config.json or in front matter "publish:")');
-    return runPublish({ dir, to: values.to, out: values.out, configPath: values.config, dryRun: values['dry-run'], force: values.force }, console);
+    try {
+      const params = Object.fromEntries(values.param.map((p) => splitAssignment(p, '--param')));
+      const matrix = values.matrix.map(parseMatrix);
+      const dup = matrix.find(([name], i) => matrix.findIndex(([other]) => other === name) !== i || name in params);
+      if (dup) throw new UsageError(`parameter "${dup[0]}" is given twice (--param and --matrix, or two --matrix)`);
+      const request = { params, matrix, period: values.period };
+      return await runPublish({ dir, to: values.to, out: values.out, configPath: values.config, dryRun: values['dry-run'], force: values.force, request }, console);
+    } catch (error) {
+      if (error instanceof ParamError) throw new UsageError(error.message);
+      throw error;
+    }
   },
 };
 
@@ -55,7 +70,7 @@ async function runPublish(options: Parameters<typeof publishBriefing>[0], consol
       err(`brief: ${error.message}`);
       return 1;
     }
-    if (error instanceof UsageError) throw error;
+    if (error instanceof UsageError || error instanceof ParamError) throw error;
     err(`brief: publish to "${options.to}" failed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }

@@ -21,7 +21,7 @@ export function archivedEngine(folderOf: (request: QueryRequest) => string): Que
     run(request: QueryRequest): Promise<QueryOutcome> {
       const file = resultFile(folderOf(request), request.dataset);
       if (!existsSync(file)) {
-        return Promise.resolve(fail('offline', `no stored result at ${file} (build this output once without --offline)`, { offset: 0 }));
+        return Promise.resolve(fail('offline', `no stored result at ${file} (build this output first, without --offline)`, { offset: 0 }));
       }
       try {
         return Promise.resolve({ ok: true, result: csvToResult(readFileSync(file, 'utf8')) });

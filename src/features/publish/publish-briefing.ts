@@ -1,25 +1,28 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { TEMPLATES_DIR } from '../../paths.js';
-import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
-import type { Message } from '../../messages/message.js';
-import { renderBriefing } from '../../pipeline/render-briefing.js';
-import { loadBriefing } from '../../pipeline/load/load-briefing.js';
+import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { MessageLog } from '../../messages/message-log.js';
-import { archivedEngine } from '../../edges/sql/archived-results.js';
+import type { Message } from '../../messages/message.js';
+import { loadBriefing } from '../../pipeline/load/load-briefing.js';
 import { diskTemplateLibrary, loadTemplateHelpers } from '../../pipeline/templates/disk-template-library.js';
+import { TEMPLATES_DIR } from '../../paths.js';
+import type { JobRequest } from '../build/build-jobs.js';
 import { readConfigFile } from './config/config-file.js';
 import { resolveTarget } from './config/resolve-target.js';
 import type { PublishTarget } from './config/target-schema.js';
-import { publishToConfluence } from './confluence/publish-confluence.js';
-import { briefingToDocument } from './document/briefing-to-document.js';
-import { publishToGitWiki } from './git/publish-git.js';
+import { ConfluenceProvider } from './confluence/confluence-provider.js';
+import type { PublishDocument } from './document/publish-document.js';
+import type { GitRunner } from './git/git-cli.js';
+import { GitProvider } from './git/git-provider.js';
 import type { HttpOptions } from './http/http-client.js';
-import { publishToMediawiki } from './mediawiki/publish-mediawiki.js';
+import { MediawikiProvider } from './mediawiki/mediawiki-provider.js';
+import { collectOutputs } from './outputs/collect-outputs.js';
+import { pagePattern } from './pages/page-titles.js';
 import type { PublishContext, PublishOutcome } from './publish-context.js';
 import { PublishError } from './publish-error.js';
 import { recordPath } from './record/publish-record.js';
+import type { PublishProvider } from './runner/publish-provider.js';
+import { runPublish } from './runner/run-publish.js';
 
 export interface PublishOptions {
   dir: string;
@@ -29,6 +32,8 @@ export interface PublishOptions {
   configPath: string;
   dryRun: boolean;
   force: boolean;
+  /** `--period`, `--param`, `--matrix`: which outputs, exactly as `brief build` takes them. */
+  request: JobRequest;
 }
 
 /** What the run may touch: the environment (credentials), the network, the terminal. */
@@ -37,6 +42,8 @@ export interface PublishEffects {
   log: (line: string) => void;
   secrets: Set<string>;
   http?: Pick<HttpOptions, 'fetch' | 'retry'>;
+  /** The git CLI (tests hand in one that fails like a network); the real one otherwise. */
+  git?: (env: Readonly<Record<string, string | undefined>>) => GitRunner;
 }
 
 /** The briefing has content errors: nothing can be published until `brief build` succeeds. */
@@ -48,36 +55,24 @@ export class ContentErrors extends Error {
 }
 
 /**
- * `brief publish`: publishes what `brief build` made. The briefing is rendered again (no
- * browser; SQL datasets are read from the results stored with the build) for the document tree
- * the wiki formats are made from; the built index.html must be byte-identical to that render, so
- * the wiki page, the charts and the PDF all come from the same sources. A missing or stale build stops the publish and says which command to run.
+ * `brief publish`: publishes what `brief build` made, one wiki page per (period, variant) output
+ * and an index page listing them all. A missing or stale build stops the publish and says
+ * exactly which command builds it.
  */
 export async function publishBriefing(options: PublishOptions, effects: PublishEffects): Promise<PublishOutcome> {
   const configured = readConfigFile(options.configPath);
   const shown = options.dir.replace(/\/+$/, '') || '.';
+  const log = new MessageLog();
+  const loaded = loadBriefing(diskFiles(options.dir, shown), log);
+  if (!loaded || !loaded.metaValid) throw new ContentErrors(log.messages);
+  const target = resolveTarget(options.to, configured.targets, loaded.meta.publish);
   const templates = diskTemplateLibrary(TEMPLATES_DIR, await loadTemplateHelpers(TEMPLATES_DIR));
-  const files = diskFiles(options.dir, shown);
-  // SQL datasets are answered from the results the build stored, so the wiki gets what was built.
-  const builtSlug = loadBriefing(files, new MessageLog())?.meta.slug ?? basename(resolve(options.dir));
-  const queries = archivedEngine(({ period }) => join(options.out, builtSlug, ...(period ? [period] : [])));
-  const result = await renderBriefing({ files, templates, fonts: fontsourceStore(), queries });
-  if (!result.html || !result.meta || !result.document) throw new ContentErrors(result.messages);
-  const target = resolveTarget(options.to, configured.targets, result.meta.publish);
-  const slug = result.meta.slug ?? basename(resolve(options.dir));
-  const period = result.period?.id;
-  const folder = join(options.out, slug, ...(period ? [period] : []));
-  const built = join(folder, 'index.html');
-  const rebuild = `run "brief build ${shown} --out ${options.out}" first`;
-  if (!existsSync(built)) throw new PublishError(options.to, 'build', `${built} does not exist; ${rebuild}`);
-  if (readFileSync(built, 'utf8') !== result.html) throw new PublishError(options.to, 'build', `${built} is older than the briefing's sources; ${rebuild}`);
-  const pdfPath = join(folder, `${slug}.pdf`);
-  const pdf = existsSync(pdfPath) ? new Uint8Array(readFileSync(pdfPath)) : undefined;
-  if (!pdf) effects.log(`note: no ${pdfPath} (built without --format pdf?); publishing without a PDF`);
-  const document = briefingToDocument({ result, slug, ...(period ? { period } : {}), pdf });
+  const collected = await collectOutputs({ dir: options.dir, out: options.out, meta: loaded.meta, request: options.request, templates, fonts: fontsourceStore(), log: effects.log });
+  if (collected.kind === 'content errors') throw new ContentErrors(collected.messages);
+  if (collected.kind === 'not built') throw new PublishError(options.to, 'build', collected.problems.join('\n  '));
+  const slug = loaded.meta.slug ?? basename(resolve(options.dir));
   const ctx: PublishContext = {
     name: options.to,
-    document,
     recordPath: recordPath(options.out, slug, options.to),
     cacheDir: join(options.out, '.publish', '.git-cache', options.to),
     force: options.force,
@@ -87,17 +82,23 @@ export async function publishBriefing(options: PublishOptions, effects: PublishE
     http: effects.http ?? {},
     secrets: effects.secrets,
   };
-  return publishTo(target, ctx);
+  return publishOutputs(target, collected.outputs, ctx, effects);
 }
 
-/** The one place that maps a target's type to its publisher. */
-export function publishTo(target: PublishTarget, ctx: PublishContext): Promise<PublishOutcome> {
+/** Publishes rendered outputs of one briefing to a target: the runner with that target's provider. */
+export async function publishOutputs(target: PublishTarget, outputs: readonly PublishDocument[], ctx: PublishContext, effects: Pick<PublishEffects, 'git'> = {}): Promise<PublishOutcome> {
+  return runPublish(providerFor(target, ctx, outputs, effects), outputs, pagePattern(target.page), ctx);
+}
+
+/** The one place that maps a target's type to its provider. */
+function providerFor(target: PublishTarget, ctx: PublishContext, outputs: readonly PublishDocument[], effects: Pick<PublishEffects, 'git'>): PublishProvider {
+  const first = outputs[0];
   switch (target.type) {
     case 'mediawiki':
-      return publishToMediawiki(target, ctx);
+      return new MediawikiProvider(target, ctx, first?.output.slug ?? 'a briefing');
     case 'git':
-      return publishToGitWiki(target, ctx);
+      return new GitProvider(target, ctx, first?.title ?? 'briefing', effects.git);
     case 'confluence':
-      return publishToConfluence(target, ctx);
+      return new ConfluenceProvider(target, ctx);
   }
 }

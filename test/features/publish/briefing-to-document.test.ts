@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../src/features/publish/document/publish-document.js';
+import { briefingToDocument } from '../../../src/features/publish/document/briefing-to-document.js';
+import { diskFiles } from '../../../src/edges/files/disk-files.js';
+import { renderBriefing } from '../../../src/pipeline/render-briefing.js';
+import { templates } from '../../support/render-folder.js';
 import { miniDocument, miniEntries, renderDocument } from './support/mini-document.js';
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -7,11 +11,11 @@ const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwA
 describe('briefingToDocument', () => {
   it('takes headings with the page\'s ids, figures, citations and sources from the pipeline\'s tree', async () => {
     const doc = await miniDocument();
-    expect(doc).toMatchObject({ slug: 'wiki-check', title: 'Quarterly Wiki Check', byline: 'January 15, 2026 · Test Desk', pdf: 'wiki-check.pdf' });
+    expect(doc).toMatchObject({ output: { slug: 'wiki-check', period: undefined, variant: undefined }, label: '', title: 'Quarterly Wiki Check', byline: 'January 15, 2026 · Test Desk', pdf: 'wiki-check.pdf' });
     expect(doc.blocks.map((b) => b.type)).toEqual(['paragraph', 'figure', 'heading', 'table', 'list']);
     expect(doc.blocks[1]).toEqual({
       type: 'figure', id: 'fig-releases', number: 1, caption: 'Releases by team, Q4 2025',
-      description: 'Bar chart of releases by team in Q4 2025: Platform 14, Data 9, Mobile 6.', asset: 'wiki-check-fig-releases.svg',
+      description: 'Bar chart of releases by team in Q4 2025: Platform 14, Data 9, Mobile 6.', asset: 'wiki-check-fig-releases.svg', width: 640,
     });
     expect(doc.blocks[2]).toMatchObject({ type: 'heading', depth: 2, id: 'details' });
     expect(doc.blocks[0]).toMatchObject({ children: expect.arrayContaining([{ type: 'cite', number: 1 }]) });
@@ -20,6 +24,17 @@ describe('briefingToDocument', () => {
       { number: 2, label: 'method', children: [{ type: 'text', value: 'Counting method: one release per tagged version.' }] },
     ]);
     expect(doc.assets.map((a) => `${a.kind} ${a.name} ${a.mime}`)).toEqual(['chart wiki-check-fig-releases.svg image/svg+xml', 'pdf wiki-check.pdf application/pdf']);
+  });
+
+  it('names every file of an output after the output (the PDF as the build names it), with its label, parameters and headline', async () => {
+    const result = await renderBriefing({ files: diskFiles('content/open-model-weekly'), templates, params: { period: '2026-W10', region: 'US' } });
+    const doc = briefingToDocument({ result, id: { slug: 'open-model-weekly', period: '2026-W10', variant: 'US' }, pdf: new TextEncoder().encode('%PDF-1.7') });
+    expect(doc.assets.map((a) => a.name)).toEqual([
+      'open-model-weekly-2026-W10-us-fig-this-week.svg', 'open-model-weekly-2026-W10-us-fig-trend.svg', 'open-model-weekly-2026-W10-us-fig-releases.svg',
+      'open-model-weekly-2026-W10-us.pdf',
+    ]);
+    expect(doc).toMatchObject({ label: '2026-W10 US', params: { period: '2026-W10', region: 'US' } });
+    expect(doc.headline).toMatch(/^[\d,]+ downloads in US, [+-][\d.]+% on the week$/);
   });
 
   it('is deterministic: equal sources give equal bytes and hashes', async () => {

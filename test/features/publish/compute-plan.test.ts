@@ -9,7 +9,7 @@ const page = (text: string, title = 'Brief'): DesiredPage => ({ title, text, sha
 const file = (content: string, name = 'Chart.svg'): DesiredFile => {
   const bytes = new TextEncoder().encode(content);
   const asset: PublishAsset = { name, kind: 'chart', mime: 'image/svg+xml', bytes, sha256: sha256Hex(bytes), sha1: sha1Hex(bytes) };
-  return { name, asset };
+  return { name, asset, page: 'Brief' };
 };
 const remote = (text: string, revision = '7', id = '3'): RemotePage => ({ id, revision, sha256: sha256Hex(text) });
 const record = (entries: { page?: [string, string, string?]; files?: Record<string, string> } = {}): PublishRecord => {
@@ -88,9 +88,48 @@ describe('computePlan: files', () => {
     expect(p.files.map((f) => `${f.action} ${f.file.name}`)).toEqual(['keep A.svg', 'keep B.svg', 'replace C.svg', 'upload D.pdf']);
   });
 
-  it('lists files published before that the briefing no longer has', () => {
-    const p = plan({ files: [file('a', 'A.svg')], record: record({ files: { 'A.svg': 'a', 'Old.svg': 'x' } }) });
+  it('lists files published before for the pages of this publish that they no longer use, never another page\'s', () => {
+    let r = record();
+    for (const [name, owner] of [['A.svg', 'Brief'], ['Old.svg', 'Brief'], ['Other-variant.svg', 'Brief/US']] as const) r = withFile(r, name, { sha256: sha256Hex(name), page: owner });
+    const p = plan({ pages: [page('v1')], files: [file('a', 'A.svg')], record: r });
     expect(p.obsolete).toEqual(['Old.svg']);
+  });
+
+  it('judges a file recorded without its page (older records) only when this publish is the one page', () => {
+    const r = record({ files: { 'A.svg': 'a', 'Old.svg': 'x' } });
+    expect(plan({ pages: [page('v1')], files: [file('a', 'A.svg')], record: r }).obsolete).toEqual(['Old.svg']);
+    expect(plan({ pages: [page('v1'), page('index', 'Index')], files: [file('a', 'A.svg')], record: r }).obsolete).toEqual([]);
+  });
+});
+
+describe('computePlan: writes whose answer was lost', () => {
+  const pending = (r: PublishRecord, text: string): PublishRecord => ({ ...r, pending: { Brief: sha256Hex(text) } });
+
+  it('takes a page that exists without a record as ours when its latest revision is by us with exactly the text sent', () => {
+    const ours = { ...remote('v1', '9'), byUs: true };
+    const p = plan({ pages: [page('v2')], remote: state({ Brief: ours }), record: pending(record(), 'v1') });
+    expect(p.conflicts).toEqual([]);
+    expect(p.pages).toEqual([{ action: 'update', page: page('v2'), remote: ours, overwritesEdit: false }]);
+  });
+
+  it('takes a lost update as ours too, although the record names an older revision', () => {
+    const ours = { ...remote('v2', '12'), byUs: true };
+    const p = plan({ pages: [page('v3')], remote: state({ Brief: ours }), record: pending(record({ page: ['v1', '7'] }), 'v2') });
+    expect(p.conflicts).toEqual([]);
+    expect(p.pages[0]?.action).toBe('update');
+  });
+
+  it('still refuses the page when someone else made the latest revision, or it holds other text', () => {
+    const byOther = plan({ pages: [page('v2')], remote: state({ Brief: { ...remote('v1', '9'), byUs: false } }), record: pending(record(), 'v1') });
+    expect(byOther.conflicts.map((c) => c.kind)).toEqual(['foreign']);
+    const otherText = plan({ pages: [page('v2')], remote: state({ Brief: { ...remote('edited', '9'), byUs: true } }), record: pending(record(), 'v1') });
+    expect(otherText.conflicts.map((c) => c.kind)).toEqual(['foreign']);
+  });
+
+  it('recognises Confluence versions by the hash of the sent text their message names', () => {
+    const stored = { ...remote('<p>v1</p>', '1'), sentSha256: sha256Hex('<p>v1 </p>') };
+    const p = plan({ pages: [page('<p>v2 </p>')], remote: state({ Brief: stored }), record: pending(record(), '<p>v1 </p>') });
+    expect(p.conflicts).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfluenceTarget } from '../../../src/features/publish/config/target-schema.js';
-import { publishToConfluence } from '../../../src/features/publish/confluence/publish-confluence.js';
+import { publishOutputs } from '../../../src/features/publish/publish-briefing.js';
 import type { PublishDocument } from '../../../src/features/publish/document/publish-document.js';
 import type { PublishContext } from '../../../src/features/publish/publish-context.js';
 import { PublishError } from '../../../src/features/publish/publish-error.js';
@@ -45,15 +45,20 @@ describe('brief publish --to <confluence target> (against a fake of the REST API
     };
   }
 
-  function context(document: PublishDocument, extra: Partial<PublishContext> = {}): PublishContext {
+  function context(extra: Partial<PublishContext> = {}): PublishContext {
     sleeps = [];
     lines = [];
     return {
-      name: 'confluence', document, recordPath: join(work, 'record.json'), cacheDir: join(work, 'cache'),
+      name: 'confluence', recordPath: join(work, 'record.json'), cacheDir: join(work, 'cache'),
       force: false, dryRun: false, env: { CONF_TOKEN: TOKEN }, log: (l) => lines.push(l), secrets: new Set(),
       http: { retry: { tries: 3, baseMs: 10, capMs: 40, sleep: async (ms) => void sleeps.push(ms) } },
       ...extra,
     };
+  }
+
+  /** One output published with the runner and the Confluence provider. */
+  function publishToConfluence(target: ConfluenceTarget, document: PublishDocument, extra: Partial<PublishContext> | PublishContext = {}) {
+    return publishOutputs(target, [document], 'name' in extra && extra.name ? (extra as PublishContext) : context(extra));
   }
 
   const published = () => [...fake.pages.values()].find((p) => p.title === TITLE);
@@ -61,7 +66,7 @@ describe('brief publish --to <confluence target> (against a fake of the REST API
 
   it('Cloud: finds no page, creates it under the parent with /wiki/rest/api and basic auth, then attaches the chart and the PDF', async () => {
     const target = await start('cloud');
-    await publishToConfluence(target, context(doc));
+    await publishToConfluence(target, doc);
     expect(fake.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
       'GET /wiki/rest/api/content 200',
       'POST /wiki/rest/api/content 200',
@@ -82,9 +87,9 @@ describe('brief publish --to <confluence target> (against a fake of the REST API
 
   it('publishing again sends no write: the stored page and the attachment hashes match', async () => {
     const target = await start('cloud');
-    await publishToConfluence(target, context(doc));
+    await publishToConfluence(target, doc);
     const before = fake.writes().length;
-    const outcome = await publishToConfluence(target, context(doc));
+    const outcome = await publishToConfluence(target, doc);
     expect(outcome.changes).toBe(0);
     expect(fake.writes()).toHaveLength(before);
     expect(published()?.version).toBe(1);
@@ -93,10 +98,10 @@ describe('brief publish --to <confluence target> (against a fake of the REST API
 
   it('a change updates the page with the next version number and replaces only the attachment that changed', async () => {
     const target = await start('cloud');
-    await publishToConfluence(target, context(doc));
+    await publishToConfluence(target, doc);
     const chart = attachmentsOf(published()?.id).find((a) => a.filename.endsWith('.svg'));
     const writes = fake.writes().length;
-    await publishToConfluence(target, context(changed));
+    await publishToConfluence(target, changed);
     const sent = fake.writes().slice(writes).map((r) => `${r.method} ${r.path.replace(/\d+/g, 'N')}`);
     expect(sent).toEqual(['PUT /wiki/rest/api/content/N', 'POST /wiki/rest/api/content/N/child/attachment/attN/data']);
     expect(published()?.version).toBe(2);
@@ -107,14 +112,14 @@ describe('brief publish --to <confluence target> (against a fake of the REST API
 
   it('Data Center: /rest/api without /wiki and a personal access token as Bearer', async () => {
     const target = await start('datacenter');
-    await publishToConfluence(target, context(doc));
+    await publishToConfluence(target, doc);
     expect(fake.requests.every((r) => r.path.startsWith('/rest/api/') && r.status === 200)).toBe(true);
     expect(attachmentsOf(published()?.id)).toHaveLength(2);
   });
 
   it('--dry-run prints the plan and sends no write', async () => {
     const target = await start('cloud');
-    await publishToConfluence(target, context(doc, { dryRun: true }));
+    await publishToConfluence(target, doc, { dryRun: true });
     expect(fake.writes()).toEqual([]);
     expect(lines).toContain(`  create page "${TITLE}"`);
     expect(lines).toContain('dry run: nothing was sent');
@@ -124,7 +129,7 @@ describe('brief publish --to <confluence target> (against a fake of the REST API
   it('retries a 500 with backoff and then succeeds, creating the page once', async () => {
     const target = await start('cloud');
     fake.fail('POST', /\/content$/, 500, 2);
-    await publishToConfluence(target, context(doc));
+    await publishToConfluence(target, doc);
     expect(sleeps).toEqual([10, 20]);
     expect(fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/content')).map((r) => r.status)).toEqual([500, 500, 200]);
     expect([...fake.pages.values()].filter((p) => p.title === TITLE)).toHaveLength(1);
@@ -133,7 +138,7 @@ describe('brief publish --to <confluence target> (against a fake of the REST API
   it('after a failure part-way, the record holds what was done and the next run finishes without duplicates', async () => {
     const target = await start('cloud');
     fake.fail('POST', /\/child\/attachment$/, 400, 1, 1);
-    const failure = await publishToConfluence(target, context(doc)).catch((e: unknown) => e);
+    const failure = await publishToConfluence(target, doc).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(PublishError);
     expect((failure as PublishError).message).toMatch(/^publish to "confluence" failed at attach: HTTP 400 from POST \/wiki\/rest\/api\/content\/\d+\/child\/attachment: Rejected by the test$/);
     const record = JSON.parse(readFileSync(join(work, 'record.json'), 'utf8')) as { pages: Record<string, { revision: string }>; files: Record<string, unknown> };
@@ -141,7 +146,7 @@ describe('brief publish --to <confluence target> (against a fake of the REST API
     expect(Object.keys(record.files)).toEqual(['wiki-check-fig-releases.svg']);
 
     const writes = fake.writes().length;
-    await publishToConfluence(target, context(doc));
+    await publishToConfluence(target, doc);
     expect(fake.writes().slice(writes).map((r) => `${r.method} ${r.path.replace(/\d+/g, 'N')} ${r.status}`)).toEqual([
       'POST /wiki/rest/api/content/N/child/attachment 200',
     ]);
@@ -151,22 +156,22 @@ describe('brief publish --to <confluence target> (against a fake of the REST API
 
   it('stops when the page was edited in Confluence, naming it; --force updates on top of that version', async () => {
     const target = await start('cloud');
-    await publishToConfluence(target, context(doc));
+    await publishToConfluence(target, doc);
     const page = published();
     if (page) Object.assign(page, { version: 2, body: '<p>Edited in Confluence</p>' });
-    const stopped = await publishToConfluence(target, context(doc)).catch((e: unknown) => e);
+    const stopped = await publishToConfluence(target, doc).catch((e: unknown) => e);
     expect((stopped as Error).message).toContain(`publish to "confluence" failed at plan: page "${TITLE}" was edited on the wiki since the last publish (revision 1 → 2)`);
-    await publishToConfluence(target, context(doc, { force: true }));
+    await publishToConfluence(target, doc, { force: true });
     expect(published()?.version).toBe(3);
   });
 
   it('without a publish record, recognises its attachments by the hash in their comment', async () => {
     const target = await start('cloud');
-    await publishToConfluence(target, context(doc));
+    await publishToConfluence(target, doc);
     rmSync(join(work, 'record.json'));
-    await expect(publishToConfluence(target, context(changed))).rejects.toThrow('exists and was not published from this output');
+    await expect(publishToConfluence(target, changed)).rejects.toThrow('exists and was not published from this output');
     const writes = fake.writes().length;
-    await publishToConfluence(target, context(changed, { force: true }));
+    await publishToConfluence(target, changed, { force: true });
     expect(fake.writes().slice(writes).map((r) => r.method + r.path.replace(/\d+/g, 'N'))).toEqual([
       'PUT/wiki/rest/api/content/N',
       'POST/wiki/rest/api/content/N/child/attachment/attN/data',
@@ -175,16 +180,26 @@ describe('brief publish --to <confluence target> (against a fake of the REST API
 
   it('fails at read with the server\'s answer on bad credentials, without the token', async () => {
     const target = await start('cloud');
-    const ctx = context(doc, { env: { CONF_TOKEN: 'not-the-token-123' } });
-    const failure = (await publishToConfluence(target, ctx).catch((e: unknown) => e)) as Error;
+    const ctx = context({ env: { CONF_TOKEN: 'not-the-token-123' } });
+    const failure = (await publishToConfluence(target, doc, ctx).catch((e: unknown) => e)) as Error;
     expect(failure.message).toBe('publish to "confluence" failed at read: HTTP 401 from GET /wiki/rest/api/content: Unauthorized; scope does not match');
     expect(failure.message).not.toContain('not-the-token-123');
     expect(ctx.secrets.has('not-the-token-123')).toBe(true);
   });
 
+  it('stops at a page pattern that does not fit before sending any request', async () => {
+    const target = await start('cloud');
+    await expect(publishToConfluence({ ...target, page: 'Reports/{title}/{week}' }, doc)).rejects.toThrow(
+      'publish to "confluence" failed at config: page pattern "Reports/{title}/{week}": unknown placeholder {week}',
+    );
+    expect(fake.requests).toEqual([]);
+    await publishToConfluence({ ...target, page: 'Reports/{slug}: {title}' }, doc);
+    expect([...fake.pages.values()].map((p) => p.title)).toContain('Reports/wiki-check: Quarterly Wiki Check');
+  });
+
   it('names the missing environment variable, not a value', async () => {
     const target = await start('datacenter');
-    await expect(publishToConfluence(target, context(doc, { env: {} }))).rejects.toThrow(
+    await expect(publishToConfluence(target, doc, { env: {} })).rejects.toThrow(
       'publish to "confluence" failed at credentials: environment variable CONF_TOKEN is not set (it should hold a personal access token)',
     );
   });

@@ -152,3 +152,87 @@ describe('brief publish --to <git-backed wiki>', () => {
     expect((await publish()).out).toContain('nothing to send');
   }, 120_000);
 });
+
+/** A periodic briefing with a parameter on a git wiki: a page per (period, region), an index page, ASCII-safe names. */
+describe('brief publish --to <git-backed wiki> with periods and variants', () => {
+  const PAGES = ['Open-Models-Weekly-2026-W10-EU.md', 'Open-Models-Weekly-2026-W10-US.md', 'Open-Models-Weekly-2026-W09-EU.md', 'Open-Models-Weekly-2026-W09-US.md'];
+  const INDEX = 'Open-Models-Weekly.md';
+  let work: string;
+  let bare: string;
+  let dir: string;
+  let out: string;
+  let config: string;
+
+  const git = (args: string[], cwd = work) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } }).trim();
+  const commits = () => Number(git(['--git-dir', bare, 'rev-list', '--count', 'master']));
+  const lastCommitOf = (path: string) => git(['--git-dir', bare, 'log', '-1', '--format=%H', 'master', '--', path]);
+  const publish = (...extra: string[]) => runCli('publish', dir, '--to', 'team-wiki', '--out', out, '--config', config, ...extra);
+  const build = async (...extra: string[]) => expect((await runCli('build', dir, '--out', out, '--format', 'html', ...extra)).code).toBe(0);
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'brief-publish-git-weekly-'));
+    bare = join(work, 'wiki.git');
+    git(['init', '--quiet', '--bare', '--initial-branch=master', bare]);
+    dir = join(work, 'open-model-weekly');
+    out = join(work, 'out');
+    config = join(work, 'briefsmith.config.json');
+    cpSync('content/open-model-weekly', dir, { recursive: true });
+    writeFileSync(config, JSON.stringify({ publish: { 'team-wiki': { type: 'git', url: `file://${bare}`, author: { name: 'Briefing Bot', email: 'bot@example.org' } } } }));
+    await build('--period', '2026-W09..2026-W10', '--matrix', 'region=EU,US');
+  }, 300_000);
+
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('commits 4 pages and an index page linking them by page name, newest first', async () => {
+    const result = await publish('--period', '2026-W09..2026-W10', '--matrix', 'region=EU,US');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(commits()).toBe(1);
+    const files = git(['--git-dir', bare, 'ls-tree', '-r', '--name-only', 'master']).split('\n');
+    expect(files.filter((f) => f.endsWith('.md')).sort()).toEqual([INDEX, ...PAGES].sort());
+    for (const file of files) expect(file).toMatch(/^[A-Za-z0-9._/-]+$/);
+    expect(files).toContain('assets/open-model-weekly-2026-W10-us-fig-trend.svg');
+    const index = git(['--git-dir', bare, 'show', `master:${INDEX}`]);
+    const links = [...index.matchAll(/^- \[([^\]]+)\]\(([^)]+)\)/gm)].map((m) => `${m[1]} → ${m[2]}`);
+    expect(links).toEqual(PAGES.map((p) => `${p.slice('Open-Models-Weekly-'.length, -3).replace('-EU', ' EU').replace('-US', ' US')} → ${p.slice(0, -3)}`));
+    expect(git(['--git-dir', bare, 'log', '-1', '--format=%s', 'master'])).toBe('Publish "Open Models Weekly" (2026-W09 EU, 2026-W09 US, 2026-W10 EU, 2026-W10 US) with Briefsmith');
+    const page = git(['--git-dir', bare, 'show', `master:${PAGES[0]}`]);
+    expect(page).toContain('<a id="fig-trend"></a>![');
+  }, 120_000);
+
+  it('republishing one variant commits only that page (and its changed files)', async () => {
+    const before = Object.fromEntries([...PAGES, INDEX].map((p) => [p, lastCommitOf(p)]));
+    const brief = join(dir, 'brief.md');
+    writeFileSync(brief, readFileSync(brief, 'utf8').replace('All figures in this brief are **synthetic**', 'All figures in this brief are **synthetic** (generated)'));
+    await build('--period', '2026-W10', '--matrix', 'region=EU', '--force');
+    const result = await publish('--period', '2026-W10', '--param', 'region=EU');
+    expect(result.code).toBe(0);
+    expect(commits()).toBe(2);
+    expect(git(['--git-dir', bare, 'show', '--name-only', '--format=', 'master']).split('\n')).toEqual(['Open-Models-Weekly-2026-W10-EU.md']);
+    for (const page of [...PAGES.slice(1), INDEX]) expect(lastCommitOf(page), page).toBe(before[page]);
+  }, 120_000);
+
+  it('a push whose answer is lost (the remote took it, git reports failure) is recognised, not pushed twice', async () => {
+    const brief = join(dir, 'brief.md');
+    writeFileSync(brief, readFileSync(brief, 'utf8').replace('(generated)', '(generated, seeded)'));
+    await build('--period', '2026-W10', '--matrix', 'region=EU', '--force');
+    // After the refs are updated, the hook kills the receiving git: the client sees the connection drop.
+    const hook = join(bare, 'hooks', 'post-receive');
+    writeFileSync(hook, '#!/bin/sh\nkill -9 $PPID\n');
+    chmodSync(hook, 0o755);
+    try {
+      const result = await publish('--period', '2026-W10', '--param', 'region=EU');
+      expect(result.err).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.out).toContain('its answer was lost: confirmed by reading it back');
+    } finally {
+      rmSync(hook);
+    }
+    expect(commits()).toBe(3);
+    const record = JSON.parse(readFileSync(join(out, '.publish', 'open-model-weekly', 'team-wiki.json'), 'utf8')) as { pages: Record<string, { revision: string }> };
+    expect(record.pages[PAGES[0] ?? '']?.revision).toBe(lastCommitOf(PAGES[0] ?? ''));
+    expect((await publish('--period', '2026-W10', '--param', 'region=EU')).out).toContain('nothing to send');
+  }, 120_000);
+});

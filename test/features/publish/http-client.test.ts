@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HttpClient, HttpError } from '../../../src/features/publish/http/http-client.js';
+import { HttpClient, HttpError, TransportError, triedTimes } from '../../../src/features/publish/http/http-client.js';
 import { backoffMs, type RetryPolicy } from '../../../src/features/publish/http/retry.js';
 import { atStep, PublishError, redactSecrets } from '../../../src/features/publish/publish-error.js';
 
@@ -29,11 +29,29 @@ describe('HttpClient', () => {
     expect(sleeps).toEqual([100, 150]);
   });
 
-  it('gives up after the last try with the server\'s message', async () => {
+  it('gives up after the last try with the server\'s message and how often it tried', async () => {
     const { fetch } = scripted([new Response('', { status: 500 }), new Response('', { status: 502 }), new Response('{"message":"down for maintenance"}', { status: 503 })]);
     const failure = await new HttpClient({ fetch, retry: retry([]) }).send({ method: 'GET', url: 'http://127.0.0.1:9/rest/api/content?title=x' }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(HttpError);
-    expect((failure as Error).message).toBe('HTTP 503 from GET /rest/api/content: down for maintenance');
+    expect((failure as Error).message).toBe('HTTP 503 from GET /rest/api/content: down for maintenance (3 tries)');
+  });
+
+  it('says in words why no answer came, and how often it tried: a closed connection is not "cannot connect"', async () => {
+    const noAnswer = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('other side closed'), { code }) });
+    const closed = scripted([noAnswer('UND_ERR_SOCKET'), noAnswer('UND_ERR_SOCKET'), noAnswer('ECONNRESET')]);
+    const failure = await new HttpClient({ fetch: closed.fetch, retry: retry([]) }).send({ method: 'GET', url: 'http://127.0.0.1:9/api.php' }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(TransportError);
+    expect((failure as Error).message).toBe('the connection was closed before the wiki answered (3 tries)');
+    const refused = scripted([noAnswer('ECONNREFUSED'), noAnswer('ECONNREFUSED'), noAnswer('ECONNREFUSED')]);
+    await expect(new HttpClient({ fetch: refused.fetch, retry: retry([]) }).send({ method: 'GET', url: 'http://127.0.0.1:9/a' })).rejects.toThrow('cannot connect (connection refused) (3 tries)');
+  });
+
+  it('sends a write once: what a lost answer means is for its caller to find out by reading back', async () => {
+    const { fetch, calls } = scripted([Object.assign(new TypeError('fetch failed'), { cause: { code: 'UND_ERR_SOCKET' } })]);
+    const failure = await new HttpClient({ fetch, retry: retry([]) }).send({ method: 'POST', url: 'http://127.0.0.1:9/api.php', body: 'action=edit', once: true }).catch((e: unknown) => e);
+    expect(calls).toHaveLength(1);
+    expect((failure as Error).message).toBe('the connection was closed before the wiki answered (1 try)');
+    expect((triedTimes(failure, 3) as Error).message).toBe('the connection was closed before the wiki answered (3 tries)');
   });
 
   it('does not retry a 4xx, and does not follow redirects (credentials go to the configured host only)', async () => {

@@ -16,8 +16,19 @@ import { allFiles, editAsPerson, fileVersions, renderedHtml, revisions } from '.
 const PASSWORD_ENV = 'BRIEF_TEST_WIKI_PASSWORD';
 const TITLE = 'The DeepSeek Moment, One Year On';
 
+let wiki: TestWiki;
+
+// One wiki for the whole file: starting MediaWiki takes a few seconds.
+beforeAll(async () => {
+  wiki = await startTestWiki();
+}, 120_000);
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await wiki?.stop();
+});
+
 describe('brief publish --to <mediawiki target>', () => {
-  let wiki: TestWiki;
   let work: string;
   let dir: string;
   let out: string;
@@ -29,7 +40,6 @@ describe('brief publish --to <mediawiki target>', () => {
   const build = async () => expect((await runCli('build', dir, '--out', out)).code).toBe(0);
 
   beforeAll(async () => {
-    wiki = await startTestWiki();
     work = mkdtempSync(join(tmpdir(), 'brief-publish-mw-'));
     dir = join(work, 'deepseek-moment');
     out = join(work, 'out');
@@ -42,9 +52,7 @@ describe('brief publish --to <mediawiki target>', () => {
     await build();
   }, 300_000);
 
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await wiki?.stop();
+  afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
@@ -154,3 +162,81 @@ function decode(html: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
+
+/**
+ * A periodic briefing with a parameter: every (period, region) is its own page under an index
+ * page that lists them all, newest first. Built as HTML only (the pages are what this is about;
+ * PDFs are covered above).
+ */
+describe('brief publish --to <mediawiki target> with periods and variants', () => {
+  const TITLE = 'Open Models Weekly';
+  const PAGES = ['2026-W10/EU', '2026-W10/US', '2026-W09/EU', '2026-W09/US'].map((p) => `${TITLE}/${p}`);
+  let work: string;
+  let dir: string;
+  let out: string;
+  let config: string;
+
+  const publish = (...extra: string[]) => runCli('publish', dir, '--to', 'wiki', '--out', out, '--config', config, ...extra);
+  const build = async (...extra: string[]) => expect((await runCli('build', dir, '--out', out, '--format', 'html', ...extra)).code).toBe(0);
+  const currentRevisions = async () => Object.fromEntries(await Promise.all([...PAGES, TITLE].map(async (t) => [t, await revisions(wiki.api, t)] as const)));
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'brief-publish-mw-weekly-'));
+    dir = join(work, 'open-model-weekly');
+    out = join(work, 'out');
+    config = join(work, 'briefsmith.config.json');
+    cpSync('content/open-model-weekly', dir, { recursive: true });
+    writeFileSync(config, JSON.stringify({ publish: { wiki: { type: 'mediawiki', api: wiki.api, user: wiki.user, passwordEnv: PASSWORD_ENV } } }));
+    vi.stubEnv(PASSWORD_ENV, wiki.password);
+    await build('--period', '2026-W09..2026-W10', '--matrix', 'region=EU,US');
+  }, 300_000);
+
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('publishes 2 periods × 2 regions as 4 pages and an index page that links them, newest first, with headlines', async () => {
+    const result = await publish('--period', '2026-W09..2026-W10', '--matrix', 'region=EU,US');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    for (const page of [...PAGES, TITLE]) expect(await revisions(wiki.api, page), page).toHaveLength(1);
+    const index = await renderedHtml(wiki.api, TITLE);
+    const linked = [...index.matchAll(/<a href="\/index\.php\/([^"]+)" title="([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[2], m[3]]);
+    expect(linked).toEqual(PAGES.map((p) => [p, p.slice(TITLE.length + 1).replace('/', ' ')]));
+    expect(decode(index)).toMatch(/2026-W10 EU — [\d,]+ downloads in EU, [+-][\d.]+% on the week/);
+    expect(result.out).toContain(`✓ published to "wiki": ${wiki.api.replace(/api\.php$/, 'index.php')}?title=Open_Models_Weekly`);
+  }, 240_000);
+
+  it('shows each chart at the text width (not a 300 px thumbnail), linked to its SVG file page', async () => {
+    const html = await renderedHtml(wiki.api, `${TITLE}/2026-W10/US`);
+    const images = [...html.matchAll(/<a href="\/index\.php\/File:([^"]+\.svg)" class="image"[^>]*><img [^>]*width="(\d+)"/g)].map((m) => [m[1], Number(m[2])] as const);
+    expect(images.map(([file]) => file)).toEqual(['Open-model-weekly-2026-W10-us-fig-this-week.svg', 'Open-model-weekly-2026-W10-us-fig-trend.svg', 'Open-model-weekly-2026-W10-us-fig-releases.svg']);
+    for (const [file, width] of images) expect(width, file).toBeGreaterThanOrEqual(500);
+  }, 60_000);
+
+  it('republishing one variant leaves every other page, and the index, as they were', async () => {
+    const brief = join(dir, 'brief.md');
+    writeFileSync(brief, readFileSync(brief, 'utf8').replace('All figures in this brief are **synthetic**', 'All figures in this brief are **synthetic** (generated)'));
+    await build('--period', '2026-W10', '--matrix', 'region=EU', '--force');
+    const before = await currentRevisions();
+    const result = await publish('--period', '2026-W10', '--param', 'region=EU');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(`update page "${TITLE}/2026-W10/EU"`);
+    const after = await currentRevisions();
+    expect(after[`${TITLE}/2026-W10/EU`]).toHaveLength(2);
+    for (const page of [...PAGES.filter((p) => !p.endsWith('2026-W10/EU')), TITLE]) expect(after[page], page).toEqual(before[page]);
+    expect(await renderedHtml(wiki.api, `${TITLE}/2026-W10/EU`)).toContain('(generated)');
+  }, 240_000);
+
+  it('names the exact build command for an output that is stale, and that command makes it publishable', async () => {
+    const stale = await publish('--period', '2026-W10', '--param', 'region=US');
+    expect(stale.code).toBe(1);
+    const command = `brief build ${dir} --period 2026-W10 --matrix region=US --out ${out} --force`;
+    expect(stale.err).toBe(`brief: publish to "wiki" failed at build: ${join(out, 'open-model-weekly', '2026-W10', 'US', 'index.html')} is older than the briefing's sources; run "${command}" first`);
+    const [, ...args] = command.split(' ');
+    expect((await runCli(...args)).code).toBe(0);
+    const result = await publish('--period', '2026-W10', '--param', 'region=US');
+    expect(result.code).toBe(0);
+    expect(await revisions(wiki.api, `${TITLE}/2026-W10/US`)).toHaveLength(2);
+  }, 240_000);
+});

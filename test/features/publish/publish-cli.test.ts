@@ -18,7 +18,7 @@ describe('brief publish (command line)', () => {
   });
 
   it('is listed in the help and explains itself', async () => {
-    expect((await runCli('--help')).out).toContain('brief publish <briefing-dir> --to <target> [--dry-run] [--force] [--out DIR] [--config FILE]');
+    expect((await runCli('--help')).out).toContain('brief publish <briefing-dir> --to <target> [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]... [--dry-run] [--force] [--out DIR] [--config FILE]');
   });
 
   it('exits 2 on usage errors, naming the known targets for an unknown one', async () => {
@@ -29,6 +29,18 @@ describe('brief publish (command line)', () => {
     const unknown = await runCli('publish', dir, '--to', 'wiki', '--config', config);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('unknown publish target "wiki" (known: notes)');
+  });
+
+  it('takes --period, --param and --matrix as build does: a value that does not fit is a usage error', async () => {
+    const noPeriod = await runCli('publish', dir, '--to', 'notes', '--config', config, '--period', '2026-W10');
+    expect(noPeriod.code).toBe(2);
+    expect(noPeriod.err).toContain('has no period parameter, so --period does not apply');
+    const unknown = await runCli('publish', dir, '--to', 'notes', '--config', config, '--param', 'region=EU');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('unknown parameter "region" (declared: none)');
+    const twice = await runCli('publish', dir, '--to', 'notes', '--config', config, '--param', 'region=EU', '--matrix', 'region=EU,US');
+    expect(twice.code).toBe(2);
+    expect(twice.err).toContain('parameter "region" is given twice');
   });
 
   it('reports config problems at their place and exits 1', async () => {

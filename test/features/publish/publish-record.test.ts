@@ -30,4 +30,16 @@ describe('publish record', () => {
     for (const title of ['b', 'a']) record = withPage(record, title, { id: title, revision: '1', sha256: '', storedSha256: '' });
     expect(Object.keys(record.pages)).toEqual(['a', 'b']);
   });
+
+  it('notes a page as pending before its text is sent, and forgets it once the page is confirmed', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'brief-record-')), 'wiki.json');
+    const keeper = new RecordKeeper(path, readRecord(path, where));
+    keeper.pending('Brief', 'cc');
+    expect(readRecord(path, where).pending).toEqual({ Brief: 'cc' });
+    const entry = { period: '2026-W10', variant: 'EU', label: '2026-W10 EU' };
+    keeper.page('Brief', { id: '3', revision: '8', sha256: 'cc', storedSha256: 'cc', entry });
+    const written = readRecord(path, where);
+    expect(written.pending).toBeUndefined();
+    expect(written.pages['Brief']?.entry).toEqual(entry);
+  });
 });

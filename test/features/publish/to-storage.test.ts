@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { toStorageFormat } from '../../../src/features/publish/confluence/to-storage.js';
-import type { Block, PublishDocument } from '../../../src/features/publish/document/publish-document.js';
 import { miniDocument } from './support/mini-document.js';
 import { xmlProblems } from './support/xml-well-formed.js';
+import { figure, testDocument, text } from './support/test-document.js';
 
-const doc = (blocks: Block[], extra: Partial<PublishDocument> = {}): PublishDocument => ({
-  slug: 's', period: undefined, title: 'T', subtitle: undefined, summary: undefined, byline: undefined, lang: 'en',
-  labels: { figure: 'Figure', sources: 'Sources', pdf: 'PDF version' }, blocks, sources: [], assets: [], pdf: undefined, ...extra,
-});
-const text = (value: string) => ({ type: 'text' as const, value });
+const doc = testDocument;
 
 describe('toStorageFormat', () => {
   it('shows charts as attached images and links the PDF attachment', () => {
-    const out = toStorageFormat(doc([{ type: 'figure', id: 'fig-a', number: 1, caption: 'A & B', description: 'Bars "by" team', asset: 's-fig-a.svg' }], { pdf: 's.pdf' }));
+    const out = toStorageFormat(doc([figure('fig-a', 1, 'A & B', 'Bars "by" team', 's-fig-a.svg')], { pdf: 's.pdf' }));
     expect(out).toContain('<ac:link><ri:attachment ri:filename="s.pdf" /><ac:plain-text-link-body><![CDATA[PDF version]]></ac:plain-text-link-body></ac:link>');
     expect(out).toContain('<ac:image ac:alt="Bars &quot;by&quot; team" ac:title="Bars &quot;by&quot; team"><ri:attachment ri:filename="s-fig-a.svg" /></ac:image>');
     expect(out).toContain('<p><em>Figure 1. A &amp; B</em></p>');

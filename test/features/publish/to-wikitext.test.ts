@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, PublishDocument } from '../../../src/features/publish/document/publish-document.js';
-import { fileTitle, indexPageText, normalizeTitle, pageNames } from '../../../src/features/publish/mediawiki/page-names.js';
+import { fileTitle, indexWikitext, normalizeTitle } from '../../../src/features/publish/mediawiki/page-names.js';
 import { toWikitext } from '../../../src/features/publish/mediawiki/to-wikitext.js';
 import { escapeLineStart, escapeWikitext } from '../../../src/features/publish/mediawiki/wikitext-escape.js';
 import { miniDocument } from './support/mini-document.js';
+import { figure, testDocument, text } from './support/test-document.js';
 
-const doc = (blocks: Block[], extra: Partial<PublishDocument> = {}): PublishDocument => ({
-  slug: 's', period: undefined, title: 'T', subtitle: undefined, summary: undefined, byline: undefined, lang: 'en',
-  labels: { figure: 'Figure', sources: 'Sources', pdf: 'PDF version' }, blocks, sources: [], assets: [], pdf: undefined, ...extra,
-});
+const doc = testDocument;
 const wikitext = (blocks: Block[], extra: Partial<PublishDocument> = {}) => toWikitext(doc(blocks, extra), { fileName: fileTitle });
-const text = (value: string) => ({ type: 'text' as const, value });
 
 describe('escapeWikitext', () => {
   it('turns markup characters into entities so they read as text', () => {
@@ -65,9 +62,11 @@ describe('toWikitext', () => {
     );
   });
 
-  it('writes a figure as a thumbnail of the uploaded SVG with caption and alt text, and an anchor', () => {
-    const out = wikitext([{ type: 'figure', id: 'fig-a', number: 2, caption: 'Releases [illustrative]', description: 'Bars | by team', asset: 's-fig-a.svg' }]);
-    expect(out).toBe('<span id="fig-a"></span>[[File:S-fig-a.svg|thumb|Figure 2. Releases &#91;illustrative&#93;|alt=Bars &#124; by team]]');
+  it('shows a figure at the chart\'s own width (the text width it was drawn for), centred, with caption, alt text and an anchor', () => {
+    const out = wikitext([figure('fig-a', 2, 'Releases [illustrative]', 'Bars | by team', 's-fig-a.svg')]);
+    expect(out).toBe('<span id="fig-a"></span>[[File:S-fig-a.svg|thumb|center|640px|Figure 2. Releases &#91;illustrative&#93;|alt=Bars &#124; by team]]');
+    expect(wikitext([figure('w', 1, 'C', 'D', 's-w.svg', 1200)])).toContain('|thumb|center|800px|');
+    expect(wikitext([figure('u', 1, 'C', 'D', 's-u.svg', undefined)])).toContain('|thumb|center|640px|');
   });
 
   it('puts each source in its first <ref name>, reuses the name after, and ends with <references />', () => {
@@ -89,7 +88,7 @@ describe('toWikitext', () => {
     const a = toWikitext(await miniDocument(), { fileName: fileTitle });
     const b = toWikitext(await miniDocument(), { fileName: fileTitle });
     expect(a).toBe(b);
-    expect(a).toContain('[[File:Wiki-check-fig-releases.svg|thumb|Figure 1. Releases by team, Q4 2025|alt=Bar chart of releases by team in Q4 2025: Platform 14, Data 9, Mobile 6.]]');
+    expect(a).toContain('[[File:Wiki-check-fig-releases.svg|thumb|center|640px|Figure 1. Releases by team, Q4 2025|alt=Bar chart of releases by team in Q4 2025: Platform 14, Data 9, Mobile 6.]]');
     expect(a).toContain('[[Media:Wiki-check.pdf|PDF version]]');
     expect(a).toContain('with \'\'\'Platform\'\'\' ahead.<ref name="counts">Team release log, exported 2026-01-10.</ref>');
     expect(a).toContain('cited again.<ref name="counts" />');
@@ -104,11 +103,11 @@ describe('page names', () => {
     expect(fileTitle('deepseek-moment.pdf')).toBe('Deepseek-moment.pdf');
   });
 
-  it('names a periodic briefing <Title>/<period> under an index page listing every period, newest first', () => {
-    expect(pageNames('Weekly brief', undefined)).toEqual({ page: 'Weekly brief', index: undefined });
-    expect(pageNames('Weekly brief', '2026-W03')).toEqual({ page: 'Weekly brief/2026-W03', index: 'Weekly brief' });
-    expect(indexPageText('Weekly brief', ['Weekly brief/2026-W02', 'Other', 'Weekly brief/2026-W03', 'Weekly brief/2026-W02'], 'Every week.')).toBe(
-      'Every week.\n\n* [[Weekly brief/2026-W03|2026-W03]]\n* [[Weekly brief/2026-W02|2026-W02]]',
-    );
+  it('writes the index page as a list of links to each output\'s subpage, with its headline', () => {
+    const entries = [
+      { title: 'Weekly/2026-W03/EU', period: '2026-W03', variant: 'EU', label: '2026-W03 EU', headline: '12 [new] models' },
+      { title: 'Weekly/2026-W02/EU', period: '2026-W02', variant: 'EU', label: '2026-W02 EU' },
+    ];
+    expect(indexWikitext({ title: 'Weekly', entries })).toBe('* [[Weekly/2026-W03/EU|2026-W03 EU]] — 12 &#91;new&#93; models\n* [[Weekly/2026-W02/EU|2026-W02 EU]]');
   });
 });

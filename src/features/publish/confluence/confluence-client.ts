@@ -6,6 +6,8 @@ export interface ConfluencePage {
   version: number;
   /** The storage-format body as Confluence stores it (it normalizes what it is sent). */
   body: string | undefined;
+  /** The current version's message (ours carry the hash of the body we sent). */
+  message: string | undefined;
 }
 
 export interface ConfluenceAttachment {
@@ -25,7 +27,7 @@ export interface AttachmentFile {
 interface ContentJson {
   id: string;
   title: string;
-  version?: { number?: number };
+  version?: { number?: number; message?: string };
   body?: { storage?: { value?: string } };
   metadata?: { comment?: string };
   extensions?: { comment?: string };
@@ -37,7 +39,20 @@ export function attachmentComment(sha256: string): string {
 }
 
 /**
- * A thin client for the Confluence REST API (v1, the content resource) as Cloud and Data Center
+ * A page version's message names the hash of the body we sent: Confluence rewrites the body it
+ * stores, so this is how a version is recognised as ours, holding exactly what was sent.
+ */
+export function versionMessage(message: string, sha256: string): string {
+  return `${message} [sha256:${sha256}]`;
+}
+
+/** The hash a version message of ours names. */
+export function sentHash(message: string | undefined): string | undefined {
+  return /\[sha256:([0-9a-f]{64})\]/.exec(message ?? '')?.[1];
+}
+
+/**
+ * A thin client for the Confluence REST API (writes are sent once: see `runner/apply-write.ts`) (v1, the content resource) as Cloud and Data Center
  * both serve it. `base` is the API root: `https://site.atlassian.net/wiki/rest/api` or
  * `https://confluence.example.com/rest/api`; authorization comes with the HttpClient.
  */
@@ -68,12 +83,13 @@ export class ConfluenceClient {
     }
   }
 
-  async createPage(input: { space: string; title: string; parentId: string | undefined; body: string }): Promise<ConfluencePage> {
+  async createPage(input: { space: string; title: string; parentId: string | undefined; body: string; message: string }): Promise<ConfluencePage> {
     const content = {
       type: 'page',
       title: input.title,
       space: { key: input.space },
       ...(input.parentId ? { ancestors: [{ id: input.parentId }] } : {}),
+      version: { message: input.message },
       body: { storage: { value: input.body, representation: 'storage' } },
     };
     return page(await this.#json('POST', `${this.base}/content?expand=version,body.storage`, content));
@@ -105,7 +121,7 @@ export class ConfluenceClient {
   }
 
   async #json(method: 'POST' | 'PUT', url: string, body: unknown): Promise<ContentJson> {
-    return this.http.json<ContentJson>({ method, url, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    return this.http.json<ContentJson>({ method, url, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), once: true });
   }
 
   /** Attachments are multipart, with Atlassian's XSRF check switched off for this API call. */
@@ -114,10 +130,10 @@ export class ConfluenceClient {
     form.append('file', new Blob([Buffer.from(file.bytes)], { type: file.mime }), file.filename);
     form.append('comment', attachmentComment(file.sha256));
     form.append('minorEdit', 'true');
-    return this.http.json({ method: 'POST', url, headers: { 'X-Atlassian-Token': 'no-check' }, body: form });
+    return this.http.json({ method: 'POST', url, headers: { 'X-Atlassian-Token': 'no-check' }, body: form, once: true });
   }
 }
 
 function page(content: ContentJson): ConfluencePage {
-  return { id: content.id, title: content.title, version: content.version?.number ?? 1, body: content.body?.storage?.value };
+  return { id: content.id, title: content.title, version: content.version?.number ?? 1, body: content.body?.storage?.value, message: content.version?.message };
 }

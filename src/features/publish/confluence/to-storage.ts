@@ -1,4 +1,5 @@
 import { inlineText, type Block, type Inline, type ListItem, type PublishDocument } from '../document/publish-document.js';
+import type { IndexPage } from '../pages/index-page.js';
 
 const INLINE_TAGS = { strong: 'strong', emphasis: 'em', delete: 's', superscript: 'sup', subscript: 'sub', keyboard: 'code' } as const;
 
@@ -101,6 +102,19 @@ function inline(node: Inline, doc: PublishDocument): string {
 
 export function attachmentLink(filename: string, label: string): string {
   return `<ac:link><ri:attachment ri:filename="${xml(filename)}" /><ac:plain-text-link-body>${cdata(label)}</ac:plain-text-link-body></ac:link>`;
+}
+
+/**
+ * The index page of a briefing with periods or variants: a list of every published output,
+ * newest first, each a link to its page (`<ri:page>`, which Confluence keeps right when a page
+ * is renamed), with its headline. The outputs' pages are created under it.
+ */
+export function indexStorageFormat(index: IndexPage): string {
+  const items = index.entries.map((entry) => {
+    const link = `<ac:link><ri:page ri:content-title="${xml(entry.title)}" /><ac:plain-text-link-body>${cdata(entry.label || entry.title)}</ac:plain-text-link-body></ac:link>`;
+    return `<li>${link}${entry.headline ? ` — ${xml(entry.headline.replace(/\s+/g, ' ').trim())}` : ''}</li>`;
+  });
+  return `<ul>${items.join('')}</ul>`.normalize('NFC');
 }
 
 const sourceAnchor = (number: number) => `src-${number}`;

@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { outputLabel, pdfName, type OutputId } from '../../../edges/output/output-layout.js';
 import type { Heading } from '../../../pipeline/html/finish-tree.js';
 import { markdownToHast } from '../../../pipeline/html/markdown-to-hast.js';
 import type { BriefingDocument, RenderResult } from '../../../pipeline/render-briefing.js';
@@ -13,8 +14,8 @@ import type { AssetKind, Inline, PublishAsset, PublishDocument, Source } from '.
 export interface DocumentInput {
   /** A successful render: `meta` and `document` are present. */
   result: RenderResult;
-  slug: string;
-  period?: string;
+  /** Which output the render is (its asset names and the PDF's name come from it). */
+  id: OutputId;
   /** The built PDF, when the build made one. */
   pdf: Uint8Array | undefined;
 }
@@ -29,16 +30,18 @@ const PDF_LABEL: Record<string, string> = { en: 'PDF version', zh: 'PDF 版本' 
  * bytes, which is what makes re-publishing a no-op.
  */
 export function briefingToDocument(input: DocumentInput): PublishDocument {
-  const { result, slug, period } = input;
+  const { result, id } = input;
   const { meta, document } = result;
   if (!meta || !document) throw new Error('briefingToDocument needs a successful render (meta and document)');
-  const base = period ? `${slug}-${period}` : slug;
+  // Every file of an output starts with the output's own name, so outputs never share a file.
+  const pdfFile = pdfName(id);
+  const base = pdfFile.replace(/\.pdf$/, '');
   const assets: PublishAsset[] = [];
   const figures = new Map<string, FigureInfo>();
   for (const figure of result.figures) {
     const asset = addAsset(assets, `${base}-${figure.id}.svg`, 'chart', 'image/svg+xml', new TextEncoder().encode(wikiSafeSvg(figure.chart.svg)));
     const description = figure.chart.description ?? figure.chart.title ?? figure.caption;
-    figures.set(figure.id, { id: figure.id, number: figure.number, caption: figure.caption, description, asset });
+    figures.set(figure.id, { id: figure.id, number: figure.number, caption: figure.caption, description, asset, width: svgWidth(figure.chart.svg) });
   }
   const images = new Map<string, string>();
   const ctx: HastContext = {
@@ -59,14 +62,16 @@ export function briefingToDocument(input: DocumentInput): PublishDocument {
   assignHeadingIds(tree, result.headings);
   const blocks = blocksFromHast(tree, ctx);
   const sources = document.citations.map((c) => sourceOf(c, ctx));
-  const pdf = input.pdf ? addAsset(assets, `${base}.pdf`, 'pdf', 'application/pdf', input.pdf) : undefined;
+  const pdf = input.pdf ? addAsset(assets, pdfFile, 'pdf', 'application/pdf', input.pdf) : undefined;
   const labels = labelsFor(meta.lang);
   const byline = [meta.date ? formatDate(meta.date, meta.lang) : undefined, meta.authors.map((a) => a.name).join(', ') || undefined, meta.classification]
     .filter((part): part is string => Boolean(part))
     .join(' · ');
   return {
-    slug,
-    period,
+    output: id,
+    label: outputLabel(id),
+    params: result.params,
+    headline: result.headline,
     title: meta.title,
     subtitle: meta.subtitle,
     summary: meta.summary,
@@ -78,6 +83,12 @@ export function briefingToDocument(input: DocumentInput): PublishDocument {
     assets,
     pdf,
   };
+}
+
+/** The width attribute Vega gives the root `<svg>` (CSS pixels). */
+function svgWidth(svg: string): number | undefined {
+  const width = /^<svg\b[^>]*?\swidth="([\d.]+)"/.exec(svg.trimStart())?.[1];
+  return width ? Math.round(Number(width)) : undefined;
 }
 
 function narrativeTree(document: BriefingDocument): Root {

@@ -11,6 +11,7 @@ export interface FigureInfo {
   caption: string;
   description: string;
   asset: string;
+  width: number | undefined;
 }
 
 export interface HastContext {

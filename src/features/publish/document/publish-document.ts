@@ -1,3 +1,5 @@
+import type { OutputId, ParamValue } from '../../../edges/output/output-layout.js';
+
 /**
  * A briefing as the wiki converters see it: a small, closed set of blocks and inlines taken from
  * the pipeline's sanitized tree. Wikitext, Confluence storage format and Markdown are each one
@@ -32,7 +34,8 @@ export type Block =
   | { type: 'code'; lang: string | undefined; value: string }
   | { type: 'quote'; children: Block[] }
   | { type: 'rule' }
-  | { type: 'figure'; id: string; number: number; caption: string; description: string; asset: string };
+  /** `width`: the chart's own width in CSS pixels (drawn for the print page's text width). */
+  | { type: 'figure'; id: string; number: number; caption: string; description: string; asset: string; width: number | undefined };
 
 export interface Source {
   number: number;
@@ -45,7 +48,7 @@ export type AssetKind = 'chart' | 'image' | 'pdf';
 
 /** A file published beside the page: a chart as SVG, an image of the narrative, or the PDF. */
 export interface PublishAsset {
-  /** File name, unique per briefing (and per period): `deepseek-moment-fig-timeline.svg`. */
+  /** File name, unique per output: `deepseek-moment-fig-timeline.svg`, `weekly-2026-W10-eu-fig-trend.svg`. */
   name: string;
   kind: AssetKind;
   mime: string;
@@ -55,10 +58,16 @@ export interface PublishAsset {
   sha1: string;
 }
 
+/** One output of a briefing — a (period, variant) — as the wikis will show it. */
 export interface PublishDocument {
-  slug: string;
-  /** The period of a periodic briefing (`2026-01`); pages are then named `<Title>/<period>`. */
-  period: string | undefined;
+  /** Which output this is (`output-layout.ts` names it): slug, period and variant. */
+  output: OutputId;
+  /** `2026-W10 EU`; empty for a briefing with neither periods nor parameters. */
+  label: string;
+  /** The resolved parameters, for `{name}` placeholders in a page pattern. */
+  params: Readonly<Record<string, ParamValue>>;
+  /** The front matter's `headline`, evaluated for this output (shown on the index page). */
+  headline: string | undefined;
   title: string;
   subtitle: string | undefined;
   summary: string | undefined;

@@ -45,12 +45,13 @@ export class GitWiki {
     return branch;
   }
 
-  /** The page as the wiki holds it: its text's hash and the last commit that touched it. */
-  async readPage(path: string): Promise<RemotePage | undefined> {
+  /** The page as the wiki holds it: its text's hash, the last commit that touched it, and whether `authorEmail` made that commit. */
+  async readPage(path: string, authorEmail: string): Promise<RemotePage | undefined> {
     const file = join(this.dir, path);
     if (!existsSync(file)) return undefined;
-    const log = await this.git(['log', '-1', '--format=%H', '--', path], { cwd: this.dir, allowFailure: true });
-    return { id: path, revision: log.stdout.trim(), sha256: sha256Hex(readFileSync(file)) };
+    const log = await this.git(['log', '-1', '--format=%H %ae', '--', path], { cwd: this.dir, allowFailure: true });
+    const [revision = '', email = ''] = log.stdout.trim().split(' ');
+    return { id: path, revision, sha256: sha256Hex(readFileSync(file)), byUs: email === authorEmail };
   }
 
   readFile(path: string): RemoteFile | undefined {
@@ -81,5 +82,12 @@ export class GitWiki {
 
   async push(branch: string): Promise<void> {
     await this.git(['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`], { cwd: this.dir });
+  }
+
+  /** The remote branch's commit as the remote has it now (after a push whose answer may have been lost). */
+  async remoteHead(branch: string): Promise<string | undefined> {
+    await this.git(['fetch', '--quiet', 'origin'], { cwd: this.dir });
+    const head = await this.git(['rev-parse', '--verify', '--quiet', `refs/remotes/origin/${branch}`], { cwd: this.dir, allowFailure: true });
+    return head.code === 0 ? head.stdout.trim() : undefined;
   }
 }

@@ -1,11 +1,20 @@
+import GithubSlugger from 'github-slugger';
 import type { AlignType, BlockContent, FootnoteDefinition, ListItem as MdListItem, Paragraph, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import type { Block, Inline, ListItem, PublishDocument } from '../document/publish-document.js';
+import { inlineText, type Block, type Inline, type ListItem, type PublishDocument } from '../document/publish-document.js';
+import type { IndexPage } from '../pages/index-page.js';
 
 export interface MarkdownOptions {
   /** Relative link from the page to an asset (`assets/deepseek-moment.pdf`). */
   assetPath: (asset: string) => string;
+}
+
+interface Context extends MarkdownOptions {
+  /** Footnote names by source number. */
+  ids: Map<number, string>;
+  /** Heading id (the HTML page's) → the anchor the git wiki gives that heading. */
+  anchors: Map<string, string>;
 }
 
 const HTML_TAGS = { superscript: 'sup', subscript: 'sub', keyboard: 'kbd' } as const;
@@ -15,6 +24,8 @@ const HTML_TAGS = { superscript: 'sup', subscript: 'sub', keyboard: 'kbd' } as c
  * Gollum): the document model is turned into mdast and printed by `mdast-util-to-markdown`,
  * which owns all escaping. Citations become GFM footnotes named by the authors' labels; figures
  * are images of the uploaded SVG with their numbered caption; every link to a file is relative.
+ * In-page links resolve on the wiki: a heading is linked by the anchor the wiki derives from its
+ * text (GitHub's slugs), a figure by an `<a id>` placed before it.
  */
 export function toMarkdownPage(doc: PublishDocument, options: MarkdownOptions): string {
   const children: RootContent[] = [];
@@ -23,12 +34,13 @@ export function toMarkdownPage(doc: PublishDocument, options: MarkdownOptions): 
   if (doc.summary) children.push(paragraph([text(doc.summary.replace(/\s+/g, ' ').trim())]));
   if (doc.pdf) children.push(paragraph([{ type: 'link', url: options.assetPath(doc.pdf), children: [text(doc.labels.pdf)] }]));
   const ids = footnoteIds(doc);
-  children.push(...doc.blocks.flatMap((block) => blockNodes(block, doc, options, ids)));
+  const ctx: Context = { ...options, ids, anchors: headingAnchors(doc.blocks) };
+  children.push(...doc.blocks.flatMap((block) => blockNodes(block, doc, ctx)));
   for (const source of doc.sources) {
     const definition: FootnoteDefinition = {
       type: 'footnoteDefinition',
       identifier: ids.get(source.number) ?? String(source.number),
-      children: [paragraph(phrasing(source.children, options, ids))],
+      children: [paragraph(phrasing(source.children, ctx))],
     };
     children.push(definition);
   }
@@ -36,12 +48,12 @@ export function toMarkdownPage(doc: PublishDocument, options: MarkdownOptions): 
   return toMarkdown(root, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', rule: '-', fences: true, listItemIndent: 'one' }).normalize('NFC');
 }
 
-function blockNodes(block: Block, doc: PublishDocument, options: MarkdownOptions, ids: Map<number, string>): RootContent[] {
+function blockNodes(block: Block, doc: PublishDocument, ctx: Context): RootContent[] {
   switch (block.type) {
     case 'heading':
-      return [{ type: 'heading', depth: block.depth, children: phrasing(block.children, options, ids) }];
+      return [{ type: 'heading', depth: block.depth, children: phrasing(block.children, ctx) }];
     case 'paragraph':
-      return [paragraph(phrasing(block.children, options, ids))];
+      return [paragraph(phrasing(block.children, ctx))];
     case 'list':
       return [
         {
@@ -49,35 +61,39 @@ function blockNodes(block: Block, doc: PublishDocument, options: MarkdownOptions
           ordered: block.ordered,
           start: block.start,
           spread: false,
-          children: block.items.map((item) => listItem(item, doc, options, ids)),
+          children: block.items.map((item) => listItem(item, doc, ctx)),
         },
       ];
     case 'table': {
-      const row = (cells: Inline[][]): TableRow => ({ type: 'tableRow', children: cells.map((c) => ({ type: 'tableCell', children: phrasing(c, options, ids) })) });
+      const row = (cells: Inline[][]): TableRow => ({ type: 'tableRow', children: cells.map((c) => ({ type: 'tableCell', children: phrasing(c, ctx) })) });
       const head = block.head.length > 0 ? block.head : block.align.map(() => []);
       return [{ type: 'table', align: block.align as AlignType[], children: [row(head), ...block.rows.map(row)] }];
     }
     case 'code':
       return [{ type: 'code', lang: block.lang ?? null, value: block.value }];
     case 'quote':
-      return [{ type: 'blockquote', children: block.children.flatMap((b) => blockNodes(b, doc, options, ids)) as BlockContent[] }];
+      return [{ type: 'blockquote', children: block.children.flatMap((b) => blockNodes(b, doc, ctx)) as BlockContent[] }];
     case 'rule':
       return [{ type: 'thematicBreak' }];
     case 'figure':
       return [
-        paragraph([{ type: 'image', url: options.assetPath(block.asset), alt: block.description.replace(/\s+/g, ' ').trim() }]),
+        paragraph([
+          // GitHub keeps the id (as user-content-…, which its pages resolve `#fig-…` to); so do Gitea and Gollum.
+          { type: 'html', value: `<a id="${block.id.replace(/[^A-Za-z0-9_-]/g, '-')}"></a>` },
+          { type: 'image', url: ctx.assetPath(block.asset), alt: block.description.replace(/\s+/g, ' ').trim() },
+        ]),
         paragraph([{ type: 'emphasis', children: [text(`${doc.labels.figure} ${block.number}. ${block.caption}`)] }]),
       ];
   }
 }
 
-function listItem(item: ListItem, doc: PublishDocument, options: MarkdownOptions, ids: Map<number, string>): MdListItem {
-  const node: MdListItem = { type: 'listItem', spread: false, children: item.children.flatMap((b) => blockNodes(b, doc, options, ids)) as BlockContent[] };
+function listItem(item: ListItem, doc: PublishDocument, ctx: Context): MdListItem {
+  const node: MdListItem = { type: 'listItem', spread: false, children: item.children.flatMap((b) => blockNodes(b, doc, ctx)) as BlockContent[] };
   if (item.checked !== undefined) node.checked = item.checked;
   return node;
 }
 
-function phrasing(nodes: readonly Inline[], options: MarkdownOptions, ids: Map<number, string>): PhrasingContent[] {
+function phrasing(nodes: readonly Inline[], ctx: Context): PhrasingContent[] {
   return nodes.flatMap((node): PhrasingContent[] => {
     switch (node.type) {
       case 'text':
@@ -85,25 +101,60 @@ function phrasing(nodes: readonly Inline[], options: MarkdownOptions, ids: Map<n
       case 'strong':
       case 'emphasis':
       case 'delete':
-        return [{ type: node.type, children: phrasing(node.children, options, ids) }];
+        return [{ type: node.type, children: phrasing(node.children, ctx) }];
       case 'superscript':
       case 'subscript':
       case 'keyboard': {
         const tag = HTML_TAGS[node.type];
-        return [{ type: 'html', value: `<${tag}>` }, ...phrasing(node.children, options, ids), { type: 'html', value: `</${tag}>` }];
+        return [{ type: 'html', value: `<${tag}>` }, ...phrasing(node.children, ctx), { type: 'html', value: `</${tag}>` }];
       }
       case 'code':
         return [{ type: 'inlineCode', value: node.value }];
       case 'break':
         return [{ type: 'break' }];
       case 'link':
-        return [{ type: 'link', url: node.href, children: phrasing(node.children, options, ids) }];
+        return [{ type: 'link', url: inPageLink(node.href, ctx), children: phrasing(node.children, ctx) }];
       case 'cite':
-        return [{ type: 'footnoteReference', identifier: ids.get(node.number) ?? String(node.number) }];
+        return [{ type: 'footnoteReference', identifier: ctx.ids.get(node.number) ?? String(node.number) }];
       case 'image':
-        return [{ type: 'image', url: options.assetPath(node.asset), alt: node.alt }];
+        return [{ type: 'image', url: ctx.assetPath(node.asset), alt: node.alt }];
     }
   });
+}
+
+/** `#heading-id` → the wiki's anchor for that heading; figure and other anchors stay as they are. */
+function inPageLink(href: string, ctx: Context): string {
+  if (!href.startsWith('#')) return href;
+  const id = decodeURIComponent(href.slice(1));
+  return `#${ctx.anchors.get(id) ?? id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+/** The anchors GitHub (and Gitea, GitLab) give headings: slugs of their text, numbered when repeated, in page order. */
+function headingAnchors(blocks: readonly Block[]): Map<string, string> {
+  const slugger = new GithubSlugger();
+  const anchors = new Map<string, string>();
+  const visit = (list: readonly Block[]) => {
+    for (const block of list) {
+      if (block.type === 'heading') anchors.set(block.id, slugger.slug(inlineText(block.children)));
+      if (block.type === 'quote') visit(block.children);
+    }
+  };
+  visit(blocks);
+  return anchors;
+}
+
+/**
+ * The index page for a git wiki: a line per published output, newest first, linking its page by
+ * name (`[2026-W10 EU](Open-Models-Weekly-2026-W10-EU)`, as GitHub and Gollum link wiki pages).
+ */
+export function indexMarkdown(index: IndexPage, pageLink: (title: string) => string): string {
+  const items: MdListItem[] = index.entries.map((entry) => {
+    const content: PhrasingContent[] = [{ type: 'link', url: pageLink(entry.title), children: [text(entry.label || entry.title)] }];
+    if (entry.headline) content.push(text(` — ${entry.headline.replace(/\s+/g, ' ').trim()}`));
+    return { type: 'listItem', spread: false, children: [paragraph(content)] };
+  });
+  const root: Root = { type: 'root', children: [{ type: 'list', ordered: false, spread: false, children: items }] };
+  return toMarkdown(root, { extensions: [gfmToMarkdown()], bullet: '-', listItemIndent: 'one' }).normalize('NFC');
 }
 
 /** Footnote names from the authors' labels, made safe and unique. */

@@ -7,10 +7,40 @@ export class HttpError extends Error {
     readonly method: string,
     readonly path: string,
     readonly detail: string,
+    /** How often the request was sent; said in the message when more than once. */
+    readonly tries = 1,
   ) {
-    super(`HTTP ${status} from ${method} ${path}${detail ? `: ${detail}` : ''}`);
+    super(`HTTP ${status} from ${method} ${path}${detail ? `: ${detail}` : ''}${tries > 1 ? ` (${tries} tries)` : ''}`);
     this.name = 'HttpError';
   }
+}
+
+/**
+ * No answer came: the connection could not be made, was closed before the answer, or timed out.
+ * The message says which, in words, and how often the request was sent — a request whose
+ * connection closed may well have been carried out by the server.
+ */
+export class TransportError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly tries: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`${reason} (${tries} ${tries === 1 ? 'try' : 'tries'})`, options);
+    this.name = 'TransportError';
+  }
+}
+
+/** The same failure, said to have been tried `tries` times. */
+export function triedTimes(error: unknown, tries: number): unknown {
+  if (error instanceof TransportError) return new TransportError(error.reason, tries, { cause: error.cause });
+  if (error instanceof HttpError) return new HttpError(error.status, error.method, error.path, error.detail, tries);
+  return error;
+}
+
+/** Failures that may pass: no answer at all, or a 5xx answer. */
+export function isRetryable(error: unknown): boolean {
+  return error instanceof TransportError || (error instanceof HttpError && error.status >= 500);
 }
 
 export interface HttpResponse {
@@ -38,6 +68,11 @@ export interface HttpRequest {
   body?: string | URLSearchParams | FormData;
   /** Statuses below 500 that are answers rather than failures (e.g. 404 for "no such page"). */
   accept?: readonly number[];
+  /**
+   * Sent once, never retried here: a write whose answer was lost may have been carried out, so
+   * its caller reads back before sending it again (`runner/apply-write.ts`).
+   */
+  once?: boolean;
 }
 
 /**
@@ -52,7 +87,7 @@ export class HttpClient {
 
   async send(request: HttpRequest): Promise<HttpResponse> {
     const retry = this.options.retry ?? DEFAULT_RETRY;
-    return withRetry(() => this.#attempt(request), isRetryable, retry);
+    return withRetry(() => this.#attempt(request), isRetryable, request.once ? { ...retry, tries: 1 } : retry, triedTimes);
   }
 
   async json<T>(request: HttpRequest): Promise<T> {
@@ -72,7 +107,12 @@ export class HttpClient {
     }
     const init: RequestInit = { method: request.method, headers, redirect: 'manual', signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000) };
     if (request.body !== undefined) init.body = request.body;
-    const response = await doFetch(request.url, init);
+    let response: Response;
+    try {
+      response = await doFetch(request.url, init);
+    } catch (error) {
+      throw new TransportError(noAnswerReason(error, this.options.timeoutMs ?? 60_000), 1, { cause: error });
+    }
     if (this.options.cookies) this.#remember(response.headers);
     const text = await response.text();
     if ((response.status >= 200 && response.status < 300) || request.accept?.includes(response.status)) return { status: response.status, headers: response.headers, text };
@@ -96,10 +136,18 @@ export class HttpClient {
   }
 }
 
-function isRetryable(error: unknown): boolean {
-  if (error instanceof HttpError) return error.status >= 500;
-  // fetch rejects with a TypeError for connection failures; a timeout aborts.
-  return error instanceof TypeError || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'));
+/**
+ * Why fetch got no answer, in words. fetch rejects with a TypeError whose `cause` carries the
+ * system's or undici's code; a timeout aborts.
+ */
+function noAnswerReason(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `the wiki did not answer within ${timeoutMs / 1000} s`;
+  const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  const code = cause?.code ?? '';
+  if (['UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNRESET', 'EPIPE'].includes(code)) return 'the connection was closed before the wiki answered';
+  if (code === 'ECONNREFUSED') return 'cannot connect (connection refused)';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'cannot connect (the host name does not resolve)';
+  return `cannot connect (${code || cause?.message || (error instanceof Error ? error.message : String(error))})`;
 }
 
 /** Confluence answers `{"message": …}`; others plain text or HTML. One short line either way. */

@@ -21,12 +21,23 @@ export function backoffMs(policy: RetryPolicy, failedTries: number): number {
   return Math.min(policy.capMs, policy.baseMs * 2 ** (failedTries - 1));
 }
 
-export async function withRetry<T>(attempt: () => Promise<T>, retryable: (error: unknown) => boolean, policy: RetryPolicy): Promise<T> {
+/**
+ * Runs `attempt` until it succeeds, fails with an error that is not `retryable`, or has been
+ * tried `policy.tries` times. The last error is passed to `gaveUp` with the number of tries made,
+ * so the message can say how often it was tried.
+ */
+export async function withRetry<T>(
+  attempt: () => Promise<T>,
+  retryable: (error: unknown) => boolean,
+  policy: RetryPolicy,
+  gaveUp: (error: unknown, tries: number) => unknown = (error) => error,
+): Promise<T> {
   for (let tried = 1; ; tried++) {
     try {
       return await attempt();
     } catch (error) {
-      if (tried >= policy.tries || !retryable(error)) throw error;
+      if (!retryable(error)) throw error;
+      if (tried >= policy.tries) throw gaveUp(error, tried);
       await policy.sleep(backoffMs(policy, tried));
     }
   }

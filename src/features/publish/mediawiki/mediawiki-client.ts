@@ -41,22 +41,30 @@ export interface EditResult {
  * pages and files, edit and upload. It decides nothing; the plan does.
  */
 export class MediawikiClient {
+  /** The account edits are made as (`Admin` for the bot password `Admin@briefsmith`), once logged in. */
+  username: string | undefined;
+
   constructor(
     private readonly api: string,
     private readonly http: HttpClient,
   ) {}
 
-  /** Logs in with a bot password (Special:BotPasswords): a login token, then action=login. */
+  /**
+   * Logs in with a bot password (Special:BotPasswords): a login token, then action=login. The
+   * login is sent once: sent again after a lost answer it would carry a token of a session the
+   * wiki has already replaced, so the caller starts over from a new token instead.
+   */
   async login(user: string, password: string): Promise<void> {
     const tokens = await this.#get({ action: 'query', meta: 'tokens', type: 'login' });
     const token = (tokens['query'] as { tokens?: { logintoken?: string } } | undefined)?.tokens?.logintoken;
     if (!token) throw new Error('the wiki gave no login token');
     const answer = await this.#post({ action: 'login', lgname: user, lgpassword: password, lgtoken: token });
-    const login = answer['login'] as { result?: string; reason?: unknown } | undefined;
+    const login = answer['login'] as { result?: string; reason?: unknown; lgusername?: string } | undefined;
     if (login?.result !== 'Success') {
       const reason = typeof login?.reason === 'string' ? login.reason : JSON.stringify(login?.reason ?? login?.result ?? 'no answer');
       throw new Error(`the wiki refused the bot password of "${user}": ${reason}`);
     }
+    this.username = login.lgusername ?? user.split('@')[0];
   }
 
   async csrfToken(): Promise<string> {
@@ -71,26 +79,32 @@ export class MediawikiClient {
     const pages = new Map<string, RemotePage>();
     let now = '';
     for (const batch of batches(titles)) {
-      const answer = await this.#get({ action: 'query', prop: 'revisions', titles: multiValue(batch), rvprop: 'ids|timestamp|content', rvslots: 'main', curtimestamp: '1' });
+      const answer = await this.#get({ action: 'query', prop: 'revisions', titles: multiValue(batch), rvprop: 'ids|timestamp|user|content', rvslots: 'main', curtimestamp: '1' });
       now = typeof answer['curtimestamp'] === 'string' ? answer['curtimestamp'] : now;
       for (const page of queryPages(answer)) {
         const revision = page.revisions?.[0];
         const content = revision?.slots?.main?.content;
         if (page.missing || !revision || content === undefined || page.pageid === undefined) continue;
-        pages.set(page.title, { id: String(page.pageid), revision: String(revision.revid), sha256: sha256Hex(content), timestamp: revision.timestamp });
+        pages.set(page.title, {
+          id: String(page.pageid),
+          revision: String(revision.revid),
+          sha256: sha256Hex(content),
+          timestamp: revision.timestamp,
+          byUs: this.username !== undefined && revision.user === this.username,
+        });
       }
     }
     return { pages, now };
   }
 
-  /** SHA-1 of each existing file (the wiki computes it over the stored bytes). */
+  /** SHA-1 of each existing file's current version (the wiki computes it over the stored bytes), and who uploaded it. */
   async readFiles(names: readonly string[]): Promise<Map<string, RemoteFile>> {
     const files = new Map<string, RemoteFile>();
     for (const batch of batches(names)) {
-      const answer = await this.#get({ action: 'query', prop: 'imageinfo', iiprop: 'sha1', titles: multiValue(batch.map((n) => `File:${n}`)) });
+      const answer = await this.#get({ action: 'query', prop: 'imageinfo', iiprop: 'sha1|user', titles: multiValue(batch.map((n) => `File:${n}`)) });
       for (const page of queryPages(answer)) {
-        const sha1 = page.imageinfo?.[0]?.sha1;
-        if (sha1) files.set(page.title.replace(/^File:/, ''), { sha1 });
+        const info = page.imageinfo?.[0];
+        if (info?.sha1) files.set(page.title.replace(/^File:/, ''), { sha1: info.sha1, byUs: this.username !== undefined && info.user === this.username });
       }
     }
     return files;
@@ -127,7 +141,7 @@ export class MediawikiClient {
     }
     form.append('file', new Blob([Buffer.from(file.bytes)], { type: file.mime }), file.name);
     try {
-      const answer = checked(JSON.parse((await this.http.send({ method: 'POST', url: this.api, body: form })).text) as ApiAnswer);
+      const answer = checked(JSON.parse((await this.http.send({ method: 'POST', url: this.api, body: form, once: true })).text) as ApiAnswer);
       const upload = answer['upload'] as { result?: string; warnings?: unknown } | undefined;
       if (upload?.result !== 'Success') throw new Error(`the wiki did not store the file: ${JSON.stringify(upload?.warnings ?? upload ?? answer)}`);
     } catch (error) {
@@ -142,9 +156,10 @@ export class MediawikiClient {
     return checked(await this.http.json<ApiAnswer>({ method: 'GET', url: `${this.api}?${query}` }));
   }
 
+  /** POSTs change something (or log in): each is sent once, and its caller decides what a lost answer means. */
   async #post(params: Record<string, string>): Promise<ApiAnswer> {
     const body = new URLSearchParams({ ...params, format: 'json', formatversion: '2' });
-    return checked(await this.http.json<ApiAnswer>({ method: 'POST', url: this.api, body }));
+    return checked(await this.http.json<ApiAnswer>({ method: 'POST', url: this.api, body, once: true }));
   }
 }
 
@@ -152,8 +167,8 @@ interface QueryPage {
   title: string;
   pageid?: number;
   missing?: boolean;
-  revisions?: Array<{ revid: number; timestamp: string; slots?: { main?: { content?: string } } }>;
-  imageinfo?: Array<{ sha1?: string }>;
+  revisions?: Array<{ revid: number; timestamp: string; user?: string; slots?: { main?: { content?: string } } }>;
+  imageinfo?: Array<{ sha1?: string; user?: string }>;
 }
 
 function queryPages(answer: ApiAnswer): QueryPage[] {

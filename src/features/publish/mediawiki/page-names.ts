@@ -1,3 +1,4 @@
+import type { IndexPage } from '../pages/index-page.js';
 import { escapeWikitext } from './wikitext-escape.js';
 
 /**
@@ -23,32 +24,16 @@ export function fileTitle(asset: string): string {
   return normalizeTitle(asset);
 }
 
-export interface PageNames {
-  /** The page this briefing (or this period of it) is published to. */
-  page: string;
-  /** For a periodic briefing: the page that lists every period. */
-  index: string | undefined;
-}
-
 /**
- * `<Title>` for a one-off briefing; `<Title>/<period>` for each period of a periodic one, with
- * `<Title>` as the index page (a subpage under it, so the wiki links them both ways).
+ * The index page of a briefing with periods or variants: a line per published output, newest
+ * first, linking its subpage, with its headline. Periods and variants are subpages of the index
+ * (`<Title>/<period>/<variant>`), so the wiki links them back to it as well.
  */
-export function pageNames(base: string, period: string | undefined): PageNames {
-  const title = normalizeTitle(base);
-  return period ? { page: normalizeTitle(`${title}/${period}`), index: title } : { page: title, index: undefined };
-}
-
-/**
- * The index page of a periodic briefing: every period published so far, newest first. The list
- * comes from the publish record plus this run, so publishing a new period adds one line.
- */
-export function indexPageText(index: string, periodPages: readonly string[], intro: string | undefined): string {
-  const periods = [...new Set(periodPages)]
-    .filter((title) => title.startsWith(`${index}/`))
-    .map((title) => title.slice(index.length + 1))
-    .sort()
-    .reverse();
-  const lines = periods.map((period) => `* [[${escapeWikitext(index)}/${escapeWikitext(period)}|${escapeWikitext(period)}]]`);
-  return [intro ? escapeWikitext(intro) : undefined, lines.join('\n')].filter(Boolean).join('\n\n');
+export function indexWikitext(index: IndexPage): string {
+  return index.entries
+    .map((entry) => {
+      const link = `[[${escapeWikitext(entry.title)}|${escapeWikitext(entry.label || entry.title)}]]`;
+      return `* ${link}${entry.headline ? ` — ${escapeWikitext(entry.headline.replace(/\s+/g, ' ').trim())}` : ''}`;
+    })
+    .join('\n');
 }

@@ -16,10 +16,15 @@ interface Context extends WikitextOptions {
 
 const INLINE_TAGS = { delete: 's', superscript: 'sup', subscript: 'sub', keyboard: 'kbd' } as const;
 
+/** The print page's text width in CSS pixels, for a chart whose width is not known. */
+const CHART_WIDTH = 640;
+/** Wider charts would run past the content column of MediaWiki's skins. */
+const MAX_CHART_WIDTH = 800;
+
 /**
  * The briefing as wikitext: cover lines, the PDF link, the narrative, and a sources section.
  * Citations become `<ref name="label">` (the note at its first use, `<ref name="label" />`
- * after) collected by `<references />`; figures become `[[File:…|thumb|caption|alt=…]]`.
+ * after) collected by `<references />`; figures become `[[File:…|thumb|center|640px|caption|alt=…]]`.
  * Deterministic, and stable under MediaWiki's save transform (NFC, no trailing whitespace), so
  * the text read back equals the text sent and a re-publish compares equal.
  */
@@ -57,7 +62,10 @@ function blockText(block: Block, ctx: Context): string {
     case 'figure': {
       const caption = `${escapeWikitext(`${ctx.doc.labels.figure} ${block.number}.`)} ${escapeWikitext(block.caption)}`;
       const alt = escapeWikitext(block.description.replace(/\s+/g, ' ').trim());
-      return `<span id="${escapeAttribute(block.id)}"></span>[[File:${ctx.fileName(block.asset)}|thumb|${caption}|alt=${alt}]]`;
+      // Shown at the chart's own width (drawn for the print page's text width), centred like the
+      // HTML page shows it, not as a 300 px thumbnail; a click still opens the SVG's file page.
+      const width = Math.min(block.width ?? CHART_WIDTH, MAX_CHART_WIDTH);
+      return `<span id="${escapeAttribute(block.id)}"></span>[[File:${ctx.fileName(block.asset)}|thumb|center|${width}px|${caption}|alt=${alt}]]`;
     }
   }
 }

@@ -1,17 +1,21 @@
 import type { PublishAsset } from '../document/publish-document.js';
-import type { PublishRecord } from '../record/publish-record.js';
+import type { EntryRecord, PageRecord, PublishRecord } from '../record/publish-record.js';
 
 /** A page as it should read after publishing. */
 export interface DesiredPage {
   title: string;
   text: string;
   sha256: string;
+  /** The output this page shows; absent for an index page. */
+  entry?: EntryRecord;
 }
 
 /** A file as it should be after publishing, under the wiki's name for it. */
 export interface DesiredFile {
   name: string;
   asset: PublishAsset;
+  /** The page that shows it (Confluence attaches it there). */
+  page: string;
 }
 
 /** A page as the wiki holds it now. */
@@ -21,6 +25,10 @@ export interface RemotePage {
   sha256: string;
   /** MediaWiki: the revision's timestamp, sent back as `basetimestamp` for conflict safety. */
   timestamp?: string;
+  /** The current revision was made by the account (or git author) this target publishes as. */
+  byUs?: boolean;
+  /** Confluence: the hash of the text we sent, kept in the version message of a version we made. */
+  sentSha256?: string;
 }
 
 /** A file as the wiki holds it now; the hash the wiki can tell us (MediaWiki: SHA-1; Confluence: ours, in the comment). */
@@ -28,6 +36,8 @@ export interface RemoteFile {
   id?: string;
   sha256?: string;
   sha1?: string;
+  /** The current version was uploaded by the account this target publishes as. */
+  byUs?: boolean;
 }
 
 export interface RemoteState {
@@ -84,11 +94,11 @@ export function computePlan(input: PlanInput): PublishPlan {
   const conflicts: Conflict[] = [];
   for (const page of input.pages) {
     const remote = input.remote.pages.get(page.title);
-    const recorded = input.record.pages[page.title];
     if (!remote) {
       pages.push({ action: 'create', page });
       continue;
     }
+    const recorded = recognisedWrite(page.title, remote, input.record) ?? input.record.pages[page.title];
     const storedOfSame = recorded && recorded.sha256 === page.sha256 ? recorded.storedSha256 : undefined;
     if (remote.sha256 === page.sha256 || remote.sha256 === storedOfSame) {
       pages.push({ action: 'keep', page, remote });
@@ -106,9 +116,32 @@ export function computePlan(input: PlanInput): PublishPlan {
     if (!remote) return { action: 'upload', file };
     return sameBytes(file, remote) ? { action: 'keep', file, remote } : { action: 'replace', file, remote };
   });
+  return { pages, files, conflicts: input.force ? [] : conflicts, obsolete: obsoleteFiles(input) };
+}
+
+/**
+ * A page this target sent before without hearing back (its answer was lost, or the run stopped
+ * before recording it): the wiki's current revision is ours and holds exactly the text that was
+ * sent. It counts as recorded, so the next change is an ordinary update, not someone else's page.
+ */
+function recognisedWrite(title: string, remote: RemotePage, record: PublishRecord): PageRecord | undefined {
+  const sent = record.pending?.[title];
+  const ours = remote.sentSha256 ?? (remote.byUs ? remote.sha256 : undefined);
+  if (sent === undefined || ours !== sent) return undefined;
+  return { id: remote.id, revision: remote.revision, sha256: sent, storedSha256: remote.sha256 };
+}
+
+/**
+ * Files we published for the pages of this publish that they no longer use. Files of other pages
+ * (another period or variant) are theirs; a file recorded without its page (by an older version)
+ * is only judged when this publish is the briefing's one page.
+ */
+function obsoleteFiles(input: PlanInput): string[] {
   const wanted = new Set(input.files.map((f) => f.name));
-  const obsolete = Object.keys(input.record.files).filter((name) => !wanted.has(name));
-  return { pages, files, conflicts: input.force ? [] : conflicts, obsolete };
+  const pages = new Set(input.pages.map((p) => p.title));
+  return Object.entries(input.record.files)
+    .filter(([name, file]) => !wanted.has(name) && (file.page !== undefined ? pages.has(file.page) : input.pages.length === 1))
+    .map(([name]) => name);
 }
 
 function sameBytes(file: DesiredFile, remote: RemoteFile): boolean {

@@ -1,8 +1,11 @@
 import type { Conflict, PublishPlan } from './compute-plan.js';
 import { planIsEmpty } from './compute-plan.js';
 
-/** The plan as lines for the terminal: what will be sent, then a count of what is unchanged. */
-export function formatPlan(plan: PublishPlan, heading: string): string[] {
+/**
+ * The plan as lines for the terminal: what will be sent, then a count of what is unchanged.
+ * `remove` are the obsolete files this wiki deletes (a git wiki); others are only mentioned.
+ */
+export function formatPlan(plan: PublishPlan, heading: string, remove: readonly string[] = []): string[] {
   const lines = [heading];
   for (const page of plan.pages) {
     if (page.action === 'create') lines.push(`  create page "${page.page.title}"`);
@@ -15,11 +18,11 @@ export function formatPlan(plan: PublishPlan, heading: string): string[] {
     if (file.action === 'upload') lines.push(`  upload ${file.file.name} (${size(file.file.asset.bytes.length)})`);
     if (file.action === 'replace') lines.push(`  replace ${file.file.name} (${size(file.file.asset.bytes.length)}, changed)`);
   }
-  for (const name of plan.obsolete) lines.push(`  no longer used: ${name}`);
+  for (const name of plan.obsolete) lines.push(remove.includes(name) ? `  delete ${name} (no longer used)` : `  no longer used: ${name}`);
   const keptPages = plan.pages.filter((p) => p.action === 'keep').length;
   const keptFiles = plan.files.filter((f) => f.action === 'keep').length;
   const unchanged = `${count(keptPages, 'page')}, ${count(keptFiles, 'file')} unchanged`;
-  if (planIsEmpty(plan)) lines.push(`  nothing to send: ${unchanged}`);
+  if (planIsEmpty(plan) && remove.length === 0) lines.push(`  nothing to send: ${unchanged}`);
   else if (keptPages + keptFiles > 0) lines.push(`  ${unchanged}`);
   return lines;
 }

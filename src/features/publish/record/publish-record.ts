@@ -8,6 +8,15 @@ import { z } from 'zod';
  * changed, and a page whose current revision is not ours (and whose text differs) is known to
  * have been edited by someone on the wiki.
  */
+/** Which output of the briefing a page shows, for the index page that lists them all. */
+const entryRecord = z.strictObject({
+  period: z.string().optional(),
+  variant: z.string().optional(),
+  /** `2026-W10 EU` */
+  label: z.string(),
+  headline: z.string().optional(),
+});
+
 const pageRecord = z.strictObject({
   id: z.string(),
   revision: z.string(),
@@ -15,11 +24,15 @@ const pageRecord = z.strictObject({
   sha256: z.string(),
   /** SHA-256 of the text the wiki stored (Confluence normalizes storage format on save). */
   storedSha256: z.string(),
+  /** Set for a page that shows one (period, variant) output; absent for an index page. */
+  entry: entryRecord.optional(),
 });
 
 const fileRecord = z.strictObject({
   sha256: z.string(),
   id: z.string().optional(),
+  /** The page that shows the file; only that page's publish may call it obsolete. */
+  page: z.string().optional(),
 });
 
 export const publishRecordSchema = z.strictObject({
@@ -30,18 +43,37 @@ export const publishRecordSchema = z.strictObject({
   location: z.string(),
   pages: z.record(z.string(), pageRecord),
   files: z.record(z.string(), fileRecord),
+  /**
+   * Pages sent but not yet confirmed: title → SHA-256 of the text sent. Written before the
+   * request goes out, so when its answer is lost and the run stops, the next run can still tell
+   * its own write (latest revision by us, with exactly this text) from someone else's page.
+   */
+  pending: z.record(z.string(), z.string()).optional(),
 });
 
 export type PublishRecord = z.output<typeof publishRecordSchema>;
 export type PageRecord = z.output<typeof pageRecord>;
 export type FileRecord = z.output<typeof fileRecord>;
+export type EntryRecord = z.output<typeof entryRecord>;
 
 export function emptyRecord(target: string, type: string, location: string): PublishRecord {
   return { format: 1, target, type, location, pages: {}, files: {} };
 }
 
+/** The page confirmed as published; it is no longer pending. */
 export function withPage(record: PublishRecord, title: string, page: PageRecord): PublishRecord {
-  return { ...record, pages: sortKeys({ ...record.pages, [title]: page }) };
+  return withoutPending({ ...record, pages: sortKeys({ ...record.pages, [title]: page }) }, title);
+}
+
+export function withPending(record: PublishRecord, title: string, sha256: string): PublishRecord {
+  return { ...record, pending: sortKeys({ ...record.pending, [title]: sha256 }) };
+}
+
+function withoutPending(record: PublishRecord, title: string): PublishRecord {
+  if (!record.pending || !(title in record.pending)) return record;
+  const { [title]: _sent, ...rest } = record.pending;
+  const { pending: _all, ...without } = record;
+  return Object.keys(rest).length > 0 ? { ...without, pending: rest } : without;
 }
 
 export function withFile(record: PublishRecord, name: string, file: FileRecord): PublishRecord {

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { withFile, withoutFile, withPage, writeRecord, type FileRecord, type PageRecord, type PublishRecord } from './publish-record.js';
+import { withFile, withoutFile, withPage, withPending, writeRecord, type FileRecord, type PageRecord, type PublishRecord } from './publish-record.js';
 
 /**
  * Holds the publish record during an apply and writes it after every step that changed the
@@ -21,8 +21,14 @@ export class RecordKeeper {
   }
 
   page(title: string, page: PageRecord): void {
-    if (isDeepStrictEqual(this.#record.pages[title], page)) return;
+    if (isDeepStrictEqual(this.#record.pages[title], page) && this.#record.pending?.[title] === undefined) return;
     this.#save(withPage(this.#record, title, page));
+  }
+
+  /** Noted before a page's text is sent (see `PublishRecord.pending`). */
+  pending(title: string, sha256: string): void {
+    if (this.#record.pending?.[title] === sha256) return;
+    this.#save(withPending(this.#record, title, sha256));
   }
 
   file(name: string, file: FileRecord): void {

@@ -17,6 +17,8 @@ export interface FakePage {
   space: string;
   parentId: string | undefined;
   version: number;
+  /** The current version's message (`version.message` of the create or update). */
+  message: string | undefined;
   body: string;
 }
 
@@ -81,8 +83,8 @@ export class ConfluenceFake {
     this.#failures.push({ method, path, status, times, skip });
   }
 
-  addPage(page: { title: string; parentId: string | undefined; body: string }): FakePage {
-    const created: FakePage = { id: String(this.#nextId++), space: this.options.space, version: 1, ...page };
+  addPage(page: { title: string; parentId: string | undefined; body: string; message?: string }): FakePage {
+    const created: FakePage = { id: String(this.#nextId++), space: this.options.space, version: 1, message: undefined, ...page };
     this.pages.set(created.id, created);
     return created;
   }
@@ -157,7 +159,8 @@ export class ConfluenceFake {
     if ([...this.pages.values()].some((p) => p.title === title && p.space === this.options.space)) {
       throw new Refusal(400, 'A page with this title already exists: A page already exists with the same TITLE in this space');
     }
-    return this.#content(this.addPage({ title, parentId, body: normalizeStorage(storage) }), ['version', 'body.storage']);
+    const message = versionMessage(input);
+    return this.#content(this.addPage({ title, parentId, body: normalizeStorage(storage), ...(message !== undefined ? { message } : {}) }), ['version', 'body.storage']);
   }
 
   #updatePage(id: string, req: IncomingMessage, raw: Buffer) {
@@ -171,7 +174,7 @@ export class ConfluenceFake {
     if (version !== page.version + 1) {
       throw new Refusal(409, `Version must be incremented on update. Current version is: ${page.version}`);
     }
-    Object.assign(page, { title, version, body: normalizeStorage(storage) });
+    Object.assign(page, { title, version, message: versionMessage(input), body: normalizeStorage(storage) });
     return this.#content(page, ['version', 'body.storage']);
   }
 
@@ -214,7 +217,7 @@ export class ConfluenceFake {
       type: 'page',
       status: 'current',
       title: page.title,
-      ...(expand.includes('version') ? { version: { number: page.version } } : {}),
+      ...(expand.includes('version') ? { version: { number: page.version, ...(page.message !== undefined ? { message: page.message } : {}) } } : {}),
       ...(expand.includes('body.storage') ? { body: { storage: { value: page.body, representation: 'storage' } } } : {}),
     };
   }
@@ -240,6 +243,13 @@ function jsonBody(req: IncomingMessage, raw: Buffer): Record<string, unknown> {
   } catch {
     throw new Refusal(400, 'the body is not JSON');
   }
+}
+
+/** `version.message`, which both create and update take (the version history shows it). */
+function versionMessage(input: Record<string, unknown>): string | undefined {
+  const message = (input['version'] as { message?: unknown } | undefined)?.message;
+  if (message !== undefined && typeof message !== 'string') throw new Refusal(400, 'version.message must be a string');
+  return message;
 }
 
 function checkedTitle(input: Record<string, unknown>): string {

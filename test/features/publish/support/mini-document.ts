@@ -26,7 +26,7 @@ export function miniEntries(edit: (brief: string) => string = (b) => b): Record<
 export async function renderDocument(entries: Record<string, string | Uint8Array>, pdf: string | null = '%PDF-1.7 test'): Promise<PublishDocument> {
   const result = await renderMemory(entries, 'mini-briefing');
   if (!result.html) throw new Error(result.messages.map((m) => `${m.file}:${m.place?.line ?? 0}: ${m.reason}`).join('\n'));
-  return briefingToDocument({ result, slug: 'wiki-check', pdf: pdf === null ? undefined : new TextEncoder().encode(pdf) });
+  return briefingToDocument({ result, id: { slug: 'wiki-check', period: undefined, variant: undefined }, pdf: pdf === null ? undefined : new TextEncoder().encode(pdf) });
 }
 
 export function miniDocument(edit?: (brief: string) => string, pdf?: string): Promise<PublishDocument> {

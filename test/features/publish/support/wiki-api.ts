@@ -49,3 +49,9 @@ export async function editAsPerson(api: string, user: string, password: string, 
   const { now } = await client.readPages([title]);
   await client.edit({ title, text, summary: 'a person edits', mode: 'update', basetimestamp: undefined, starttimestamp: now }, token);
 }
+
+/** Every page title in the main namespace. */
+export async function allPages(api: string): Promise<string[]> {
+  const answer = await query(api, { action: 'query', list: 'allpages', aplimit: 'max' });
+  return ((answer['query'] as { allpages?: Array<{ title: string }> }).allpages ?? []).map((p) => p.title);
+}
