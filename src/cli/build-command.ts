@@ -19,6 +19,7 @@ import { updateArchives } from './archive-outcomes.js';
 import type { Console } from './command.js';
 import { summaryTable } from './summary-table.js';
 import { UsageError } from './usage.js';
+import { printCauses } from './verbose.js';
 
 export interface BuildOptions {
   dirs: string[];
@@ -32,6 +33,8 @@ export interface BuildOptions {
   configPath: string;
   /** Rebuild from the SQL results stored with each output; query nothing. */
   offline: boolean;
+  /** Print the cause chain of a failure. */
+  verbose: boolean;
 }
 
 const FORMATS: readonly Format[] = ['html', 'pdf'];
@@ -127,6 +130,7 @@ function report(outcome: BuildOutcome, options: BuildOptions, console: Console):
   for (const message of outcome.messages) console.err(formatMessage(message));
   if (outcome.failure) {
     console.err(`✗ ${outcome.label}: ${outcome.failure}`);
+    printCauses(outcome.error, options.verbose, console.err);
   } else if (!outcome.ok) {
     const errors = outcome.messages.filter((m) => m.severity === 'error').length;
     console.err(`✗ ${outcome.label}: ${errors} error${errors === 1 ? '' : 's'}; nothing written`);

@@ -1,12 +1,8 @@
+import { InputError } from '../messages/errors.js';
 import type { Command } from './command.js';
 
 /** A mistake in how the command was called (exit code 2), as opposed to a content problem (exit 1). */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export class UsageError extends InputError {}
 
 export function helpText(commands: readonly Command[]): string {
   return `brief — turn briefing folders into self-contained HTML and print-quality PDF briefings
@@ -20,6 +16,8 @@ Build options:
   --format LIST    output formats, comma-separated: html, pdf (default: html,pdf)
   --concurrency N  briefings built at once with one browser (default: number of CPUs)
   --quiet          print only problems
+
+Every command: --verbose prints a failure's cause chain (numbered) and the original stack trace.
 
 Exit codes: 0 success, 1 content errors (or a briefing failed), 2 usage errors.
 Messages: file:line:column: severity: message [rule-id]

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { parseMatrix } from '../../features/build/build-jobs.js';
-import { ParamError, splitAssignment } from '../../pipeline/params/resolve-params.js';
+import { splitAssignment } from '../../pipeline/params/resolve-params.js';
 import type { CommandRunner } from '../command.js';
 import { UsageError } from '../usage.js';
 import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
+import { VERBOSE_OPTION } from '../verbose.js';
 
 function parseConcurrency(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -29,31 +30,29 @@ export const build: CommandRunner = {
         force: { type: 'boolean', default: false },
         config: { type: 'string', default: CONFIG_FILE },
         offline: { type: 'boolean', default: false },
+        ...VERBOSE_OPTION,
       },
     });
     const { buildCommand, parseFormats } = await import('../build-command.js'); // the pipeline, only when building
-    try {
-      const params = Object.fromEntries(values.param.map((p) => splitAssignment(p, '--param')));
-      const matrix = values.matrix.map(parseMatrix);
-      const dup = matrix.find(([name], i) => matrix.findIndex(([other]) => other === name) !== i || name in params);
-      if (dup) throw new UsageError(`parameter "${dup[0]}" is given twice (--param and --matrix, or two --matrix)`);
-      return await buildCommand(
-        {
-          dirs: positionals,
-          out: values.out,
-          formats: parseFormats(values.format),
-          quiet: values.quiet,
-          concurrency: parseConcurrency(values.concurrency),
-          request: { params, matrix, period: values.period },
-          force: values.force,
-          configPath: values.config,
-          offline: values.offline,
-        },
-        console,
-      );
-    } catch (error) {
-      if (error instanceof ParamError) throw new UsageError(error.message);
-      throw error;
-    }
+    // A value that does not fit (here or in a briefing's declarations) is a ParamError, an InputError: exit 2.
+    const params = Object.fromEntries(values.param.map((p) => splitAssignment(p, '--param')));
+    const matrix = values.matrix.map(parseMatrix);
+    const dup = matrix.find(([name], i) => matrix.findIndex(([other]) => other === name) !== i || name in params);
+    if (dup) throw new UsageError(`parameter "${dup[0]}" is given twice (--param and --matrix, or two --matrix)`);
+    return buildCommand(
+      {
+        dirs: positionals,
+        out: values.out,
+        formats: parseFormats(values.format),
+        quiet: values.quiet,
+        concurrency: parseConcurrency(values.concurrency),
+        request: { params, matrix, period: values.period },
+        force: values.force,
+        verbose: values.verbose,
+        configPath: values.config,
+        offline: values.offline,
+      },
+      console,
+    );
   },
 };

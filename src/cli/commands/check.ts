@@ -5,6 +5,7 @@ import type { CommandRunner } from '../command.js';
 import { UsageError } from '../usage.js';
 import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
 import { openQueryEngines } from '../query-setup.js';
+import { printCauses, VERBOSE_OPTION } from '../verbose.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import { catalogue } from '../../messages/catalogue.js';
@@ -21,7 +22,7 @@ export const check: CommandRunner = {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { format: { type: 'string', default: 'text' }, strict: { type: 'boolean', default: false }, config: { type: 'string', default: CONFIG_FILE } },
+      options: { format: { type: 'string', default: 'text' }, strict: { type: 'boolean', default: false }, config: { type: 'string', default: CONFIG_FILE }, ...VERBOSE_OPTION },
     });
     const format = values.format as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}" (known: ${FORMATS.join(', ')})`);
@@ -45,6 +46,8 @@ export const check: CommandRunner = {
           // Not a content problem the pipeline could place, but CI must still see it as a message.
           const { ruleId, severity, reason } = catalogue.renderFailed((error as Error).message);
           messages = [{ file: shown, ruleId, severity, reason }];
+          if (values.verbose) console.err(`${shown}: the briefing could not be rendered:`);
+          printCauses(error, values.verbose, console.err);
         }
         checked.push({ dir: shown, messages: values.strict ? strictMessages(messages) : messages });
       }

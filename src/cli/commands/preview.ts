@@ -4,6 +4,7 @@ import type { CommandRunner } from '../command.js';
 import { UsageError } from '../usage.js';
 import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
 import { openQueryEngines } from '../query-setup.js';
+import { VERBOSE_OPTION } from '../verbose.js';
 import { startPreview } from '../../features/preview/start-preview.js';
 
 const DEFAULT_PORT = 4700;
@@ -21,7 +22,7 @@ export const preview: CommandRunner = {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { port: { type: 'string' }, config: { type: 'string', default: CONFIG_FILE } },
+      options: { port: { type: 'string' }, config: { type: 'string', default: CONFIG_FILE }, ...VERBOSE_OPTION },
     });
     const [dir, ...extra] = positionals;
     if (dir === undefined) throw new UsageError('brief preview needs a briefing folder');
@@ -38,6 +39,7 @@ export const preview: CommandRunner = {
       // A port the user asked for is kept or fails; the default moves on when taken.
       portAttempts: port === undefined ? 20 : 0,
       log: (line) => console.err(line),
+      verbose: values.verbose,
     }).catch(async (error: unknown) => {
       await queries.close();
       throw error;

@@ -54,6 +54,8 @@ export interface BuildOutcome {
   written: string | undefined;
   /** A failure that is not a content problem (browser crash, timeout, existing period, disk). */
   failure: string | undefined;
+  /** The error behind `failure`, with its cause chain (for `--verbose`). */
+  error?: unknown;
   archive: ArchiveAddition | undefined;
 }
 
@@ -115,7 +117,7 @@ export async function buildJob(job: BuildJob, ctx: BuildContext): Promise<BuildO
       : undefined;
     return outcome({ label, ok: true, messages: result.messages, pages, written, archive });
   } catch (error) {
-    return outcome({ failure: (error as Error).message });
+    return outcome({ failure: (error as Error).message, error });
   }
 }
 

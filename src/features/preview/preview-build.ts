@@ -15,6 +15,8 @@ export interface PreviewBuild {
   page: PrintJob | undefined;
   messages: readonly Message[];
   seconds: number;
+  /** What crashed the build (shown as a render-failed message), with its causes. */
+  error?: unknown;
 }
 
 export interface PreviewSources {
@@ -46,6 +48,6 @@ export async function buildPreview(sources: PreviewSources): Promise<PreviewBuil
     return { page, messages, seconds: seconds() };
   } catch (error) {
     const { ruleId, severity, reason } = catalogue.renderFailed((error as Error).message);
-    return { page: undefined, messages: [{ file: sources.shown, ruleId, severity, reason }], seconds: seconds() };
+    return { page: undefined, messages: [{ file: sources.shown, ruleId, severity, reason }], seconds: seconds(), error };
   }
 }

@@ -5,6 +5,7 @@ import { launchBrowser } from '../../edges/browser/launch-browser.js';
 import { TEMPLATES_DIR } from '../../paths.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import type { QueryEngine } from '../../edges/sql/query-engine.js';
+import { causeChain } from '../../messages/cause-chain.js';
 import { formatMessage } from '../../messages/format-message.js';
 import type { Message } from '../../messages/message.js';
 import { loadTemplateHelpers } from '../../pipeline/templates/disk-template-library.js';
@@ -31,6 +32,8 @@ export interface PreviewOptions {
   log?: (line: string) => void;
   /** Runs the briefing's SQL datasets (without it they are errors). */
   queries?: QueryEngine;
+  /** Log the cause chain of a crashed build or request too. */
+  verbose?: boolean;
 }
 
 export interface Preview {
@@ -45,6 +48,9 @@ export interface Preview {
 /** `brief preview`: build, serve on 127.0.0.1, rebuild on every change, push updates to open tabs. */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const log = options.log ?? (() => undefined);
+  const logCauses = (error: unknown) => {
+    if (options.verbose) for (const line of causeChain(error)) log(line === '' ? '' : `    ${line}`);
+  };
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const shown = options.dir.replace(/\/+$/, '') || '.';
   const sources = { dir: options.dir, shown, fonts: fontsourceStore(), helpers: await loadTemplateHelpers(templatesDir), templatesDir, queries: options.queries };
@@ -60,6 +66,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     session.apply(build);
     events.send('state', session.state());
     reportBuild(build.messages, build.seconds, log);
+    if (build.error !== undefined) logCauses(build.error);
   });
   let firstBuildDone: () => void = () => undefined;
   const firstBuild = new Promise<void>((done) => (firstBuildDone = done));
@@ -75,6 +82,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     server = createServer((request, response) => {
       handleRequest(ctx, request, response).catch((error: unknown) => {
         // Nothing a request does may take the preview down.
+        if (options.verbose) log(`request ${request.method ?? ''} ${request.url ?? ''} failed:`);
+        logCauses(error);
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         response.end(`preview error: ${(error as Error).message}\n`);
       });

@@ -21,11 +21,6 @@ export interface QueryStageInput {
   schemas: ReadonlyMap<string, DatasetSchema>;
 }
 
-/**
- * The data stage's second half: once parameters and the period are resolved, the SQL datasets
- * run and join the data files, with `@current`/`@previous`/`@lastyear`/`@trailing` windows when
- * they declare a `date` column (queries usually filter by `$period_start` themselves).
- */
 /** Whether a `data-unknown` message is about the dataset `name` or one of its windows. */
 function namesDataset(reason: string, name: string): boolean {
   const sample = catalogue.dataUnknown('\0', []).reason;
@@ -33,6 +28,11 @@ function namesDataset(reason: string, name: string): boolean {
   return reason.startsWith(`${lead}"`) || reason.startsWith(`${lead}@`);
 }
 
+/**
+ * The queries stage: once parameters and the period are resolved, the SQL datasets
+ * run and join the data files, with `@current`/`@previous`/`@lastyear`/`@trailing` windows when
+ * they declare a `date` column (queries usually filter by `$period_start` themselves).
+ */
 export async function queryStage(input: QueryStageInput, log: MessageLog): Promise<{ datasets: Map<string, Dataset>; results: QueryResultRecord[] }> {
   const all = new Map(input.datasets);
   const sources = input.sources.filter((source) => {
