@@ -7,6 +7,7 @@ import { MessageLog } from '../messages/message-log.js';
 import type { Message } from '../messages/message.js';
 import { BRIEFING_STAGES, type StageOutputs } from './briefing-stages.js';
 import type { Datasets } from './data/dataset.js';
+import type { QuerySource } from './data/sql/query-sources.js';
 import type { QueryResultRecord } from './data/sql/run-queries.js';
 import type { RenderedFigure } from './figures/render-figures.js';
 import type { Meta } from './frontmatter/meta-schema.js';
@@ -73,6 +74,8 @@ export interface RenderInternals {
   docs: readonly ProseDocument[];
   requests: readonly FigureRequest[];
   datasets: Datasets;
+  /** The SQL datasets' texts (run or not), with the files they are written in. */
+  queries: readonly QuerySource[];
   /** Dataset names the prose helpers looked up. */
   helperDatasets: ReadonlySet<string>;
   /** Present once the html stage ran. */
@@ -101,7 +104,7 @@ export async function renderBriefing(input: RenderInput): Promise<RenderResult> 
 function renderResult(s: StageState<StageOutputs>, timings: Timings, messages: readonly Message[]): RenderResult {
   const internals: RenderInternals | undefined =
     s.prose && s.docs && s.requests && s.datasets && s.helperDatasets
-      ? { prose: s.prose, docs: s.docs, requests: s.requests, datasets: s.datasets, helperDatasets: s.helperDatasets, ...(s.narrative ? { narrative: s.narrative } : {}) }
+      ? { prose: s.prose, docs: s.docs, requests: s.requests, datasets: s.datasets, queries: s.querySources ?? [], helperDatasets: s.helperDatasets, ...(s.narrative ? { narrative: s.narrative } : {}) }
       : undefined;
   const result: RenderResult = {
     html: undefined, messages, meta: s.meta, template: s.template, headings: s.narrative?.headings ?? [],

@@ -6,8 +6,9 @@ import { datasetNamesInProse, datasetsInSpec } from './dataset-usage.js';
 
 /**
  * A data file nothing reads is usually a leftover or a typo in a name elsewhere. Used means: a
- * chart binds it (rendered, or requested and failed), a helper looked it up, or the text reads
- * `data.<name>`.
+ * chart binds it or one of its period windows (`<name>@current`; rendered, or requested and
+ * failed), a helper looked it up, the text reads `data.<name>`, or a DuckDB query names its file
+ * (`FROM 'data/weekly.csv'`).
  */
 export function reportUnusedDatasets(result: RenderResult, internals: RenderInternals, files: BriefingFiles, log: MessageLog): void {
   const used = new Set<string>([
@@ -19,7 +20,11 @@ export function reportUnusedDatasets(result: RenderResult, internals: RenderInte
     const text = request.spec.kind === 'inline' ? request.spec.text : files.readText(request.spec.path);
     if (text !== undefined) for (const name of datasetsInSpec(text)) used.add(name);
   }
+  // A window (`weekly@current`) is a use of its dataset; the windows themselves are not files left over.
+  for (const name of [...used]) used.add(name.split('@')[0] ?? name);
+  const duckdbSql = internals.queries.filter((q) => q.source === undefined).map((q) => q.sql);
   for (const dataset of internals.datasets.values()) {
-    if (!used.has(dataset.name)) log.report(catalogue.datasetUnused(dataset.name), displayPath(files, dataset.path), { line: 1, column: 1 });
+    if (dataset.name.includes('@') || used.has(dataset.name) || duckdbSql.some((sql) => sql.includes(dataset.path))) continue;
+    log.report(catalogue.datasetUnused(dataset.name), displayPath(files, dataset.path), { line: 1, column: 1 });
   }
 }
