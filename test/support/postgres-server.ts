@@ -1,13 +1,14 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 
-const BIN = '/usr/lib/postgresql/15/bin';
+/** Debian installs each major version's server programs under /usr/lib/postgresql/<major>/bin. */
+const VERSIONS = '/usr/lib/postgresql';
 const run = promisify(execFile);
 
 export interface TestPostgres {
@@ -21,13 +22,21 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
+/** The newest installed major version's bin folder (15 on Debian 12, 17 on Debian 13). */
+function postgresBin(): string | undefined {
+  const majors = existsSync(VERSIONS) ? readdirSync(VERSIONS).filter((v) => /^\d+$/.test(v) && existsSync(join(VERSIONS, v, 'bin', 'initdb'))) : [];
+  const newest = majors.sort((a, b) => Number(b) - Number(a))[0];
+  return newest === undefined ? undefined : join(VERSIONS, newest, 'bin');
+}
+
 /**
- * A throw-away PostgreSQL 15 cluster (Debian's binaries) on 127.0.0.1 and a free port: initdb in a
+ * A throw-away PostgreSQL cluster (Debian's binaries, the newest installed major) on 127.0.0.1 and a free port: initdb in a
  * temporary folder owned by the `postgres` user (the server refuses to run as root), password
  * authentication, no Unix socket outside that folder. Takes a few seconds; stop() removes it all.
  */
 export async function startPostgres(): Promise<TestPostgres> {
-  if (!existsSync(join(BIN, 'initdb'))) throw new Error('PostgreSQL 15 is not installed: run scripts/setup-test.sh (as root)');
+  const bin = postgresBin();
+  if (!bin) throw new Error(`no PostgreSQL server under ${VERSIONS}: run scripts/setup-test.sh (as root)`);
   const dir = mkdtempSync(join(tmpdir(), 'bs-postgres-'));
   const data = join(dir, 'data');
   const adminPassword = randomBytes(12).toString('hex');
@@ -37,7 +46,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   chownSync(dir, uid('postgres'), gid('postgres'));
   chownSync(data, uid('postgres'), gid('postgres'));
   chownSync(join(dir, 'pw'), uid('postgres'), gid('postgres'));
-  const asPostgres = (cmd: string, args: string[]) => run('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args], { timeout: 60_000 });
+  const asPostgres = (cmd: string, args: string[]) => run('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { timeout: 60_000 });
   await asPostgres('initdb', ['-D', data, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${join(dir, 'pw')}`, '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
   await asPostgres('pg_ctl', ['-D', data, '-w', '-t', '30', '-l', join(dir, 'log'), '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`, 'start']);
