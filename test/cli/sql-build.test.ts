@@ -149,6 +149,24 @@ describe('brief build with SQL datasets', () => {
     const csv = readFileSync(join(out, 'weekly', '2026-W10', 'data', 'top_orgs.csv'), 'utf8');
     expect(csv.split('\n')[0]).toBe('"organisation","origin","downloads","share"');
     expect(csv.split('\n')).toHaveLength(7);
+    const manifest = JSON.parse(readFileSync(join(out, 'weekly', 'archive.json'), 'utf8')) as { entries: Array<{ results?: Record<string, { file: string; rows: number; hash: string }> }> };
+    expect(manifest.entries[0]?.results?.['top_orgs']).toMatchObject({ file: '2026-W10/data/top_orgs.csv', rows: 5 });
+
+    // --offline: the issue again from its stored result, byte for byte, though the query could not run now.
+    const page = readFileSync(join(out, 'weekly', '2026-W10', 'index.html'));
+    const query = readFileSync(join(example, 'queries', 'top_orgs.sql'), 'utf8');
+    writeFileSync(join(example, 'queries', 'top_orgs.sql'), query.replace("'data/weekly.csv'", "'data/gone.csv'"));
+    const offline = await run(undefined, 'build', example, '--out', out, '--format', 'html', '--period', '2026-W10', '--param', 'region=US', '--offline', '--force');
+    expect(offline.err).toBe('');
+    expect(offline.code).toBe(0);
+    expect(readFileSync(join(out, 'weekly', '2026-W10', 'index.html'))).toEqual(page);
+    expect(readFileSync(join(out, 'weekly', '2026-W10', 'data', 'top_orgs.csv'), 'utf8')).toBe(csv);
+    // A period never built has nothing to rebuild from: one positioned error, nothing written.
+    const never = await run(undefined, 'build', example, '--out', out, '--format', 'html', '--period', '2026-W11', '--param', 'region=US', '--offline');
+    expect(never.code).toBe(1);
+    expect(never.err).toContain(`${example}/queries/top_orgs.sql:1:1: error:`);
+    expect(never.err).toContain(`no stored result at ${join(out, 'weekly', '2026-W11', 'data', 'top_orgs.csv')} (build this output first, without --offline)`);
+    expect(existsSync(join(out, 'weekly', '2026-W11'))).toBe(false);
 
     writeFileSync(join(temp, 'secret.csv'), 'organisation,origin,downloads,share\nTOPSECRET,x,1,1\n');
     writeFileSync(join(example, 'queries', 'top_orgs.sql'), "SELECT * FROM '../secret.csv'\n");
