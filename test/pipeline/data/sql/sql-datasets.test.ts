@@ -67,6 +67,12 @@ describe('SQL datasets', () => {
     expect(result.queryResults).toEqual([{ name: 'top_orgs', columns: ['organisation', 'downloads'], rows: [['Beta', 300], ['Gamma', 200]] }]);
   });
 
+  it('are data.<name> in the prose like any dataset', async () => {
+    const result = await render('data-each', { 'brief.md': `---\n${FRONT}---\n{{#each data.top_orgs}}{{organisation}}: {{downloads}}; {{/each}}({{data.top_orgs.length}} rows)\n` });
+    expect(errors(result)).toEqual([]);
+    expect(result.html).toContain('Beta: 300; Gamma: 200; (2 rows)');
+  });
+
   it('follow --param: another period and region give other rows', async () => {
     const result = await render('params', { 'brief.md': `---\n${FRONT}---\n{{first "top_orgs" "organisation"}}\n` }, { period: '2026-W03' });
     expect(result.queryResults[0]?.rows).toEqual([['Alpha', 50], ['Beta', 40]]);
