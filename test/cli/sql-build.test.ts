@@ -91,6 +91,8 @@ function kpiFolder(): { dir: string; config: string } {
   return { dir, config };
 }
 
+// Each test builds in-process several times (DuckDB starts per build); other test files share the
+// machine's cores, so a test is given minutes, not vitest's default minute.
 describe('brief build with SQL datasets', () => {
   it('feeds prose and a chart from a PostgreSQL source; the password appears nowhere; --offline rebuilds byte-identical without the server', async () => {
     const { dir, config } = kpiFolder();
@@ -126,7 +128,7 @@ describe('brief build with SQL datasets', () => {
       expect(text).not.toContain(server.password);
       expect(text).not.toContain(encodeURIComponent(server.password));
     }
-  });
+  }, 300_000);
 
   it('reports a down server as one clear error naming the source and host, and writes nothing', async () => {
     const { dir, config } = kpiFolder();
@@ -138,7 +140,7 @@ describe('brief build with SQL datasets', () => {
     expect(errors).toEqual([`${dir}/brief.md:10:7: error: source "warehouse" (postgres at 127.0.0.1:${port}): could not connect (ECONNREFUSED) [sql-source]`]);
     expect(result.err).not.toContain(server.password);
     expect(existsSync(out)).toBe(false);
-  });
+  }, 300_000);
 
   it('stores the weekly example\'s DuckDB result with the issue and refuses a query reading outside the folder (exit 1, nothing leaked)', async () => {
     const example = join(temp, 'weekly');
@@ -175,5 +177,5 @@ describe('brief build with SQL datasets', () => {
     expect(refused.err).toContain(`${example}/queries/top_orgs.sql:1:15: error: reading "../secret.csv" is refused: queries read only files inside the briefing folder [sql-refused]`);
     expect(refused.err + refused.out).not.toContain('TOPSECRET');
     expect(existsSync(join(temp, 'out-refused'))).toBe(false);
-  });
+  }, 300_000);
 });

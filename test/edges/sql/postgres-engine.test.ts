@@ -17,7 +17,7 @@ beforeAll(async () => {
       ('EU', '2026-01-12', 80, 0.5, 1, '2026-01-12 00:00:00Z', false),
       ('US', '2026-01-05', 300, 1.0, 1, NULL, NULL);
     GRANT SELECT, INSERT ON kpi TO analyst;`);
-  engine = postgresEngine('warehouse', SOURCE, { WAREHOUSE_URL: server.url }, { timeoutMs: 5000, maxRows: 3 });
+  engine = postgresEngine('warehouse', SOURCE, { WAREHOUSE_URL: server.url }, { timeoutMs: 60_000, maxRows: 3 });
 });
 
 afterAll(async () => {
@@ -76,9 +76,10 @@ describe('PostgreSQL sources', () => {
   });
 
   it('stop a query past the statement timeout, and refuse a result past the row cap', async () => {
-    const quick = postgresEngine('warehouse', { ...SOURCE, statementTimeoutSeconds: 0.3 }, { WAREHOUSE_URL: server.url });
+    // A 1 s statement timeout against a 60 s sleep: far apart whatever else the machine is doing.
+    const quick = postgresEngine('warehouse', { ...SOURCE, statementTimeoutSeconds: 1 }, { WAREHOUSE_URL: server.url });
     try {
-      expect(failure(await run('SELECT pg_sleep(5)', {}, quick))).toMatchObject({ kind: 'timeout' });
+      expect(failure(await run('SELECT pg_sleep(60)', {}, quick))).toMatchObject({ kind: 'timeout' });
       expect(await run('SELECT 1 AS n', {}, quick)).toEqual({ ok: true, result: { columns: ['n'], rows: [[1]] } });
     } finally {
       await quick.close();
