@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CommandRunner } from '../command.js';
+import { paramRequest } from '../param-flags.js';
 import { UsageError } from '../usage.js';
 import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
 import { openQueryEngines } from '../query-setup.js';
@@ -22,13 +23,22 @@ export const preview: CommandRunner = {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { port: { type: 'string' }, config: { type: 'string', default: CONFIG_FILE }, ...VERBOSE_OPTION },
+      options: {
+        port: { type: 'string' },
+        out: { type: 'string', default: 'out' },
+        param: { type: 'string', multiple: true, default: [] },
+        period: { type: 'string' },
+        config: { type: 'string', default: CONFIG_FILE },
+        ...VERBOSE_OPTION,
+      },
     });
     const [dir, ...extra] = positionals;
     if (dir === undefined) throw new UsageError('brief preview needs a briefing folder');
     if (extra.length > 0) throw new UsageError('brief preview serves one briefing folder at a time');
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
     const port = parsePort(values.port);
+    const request = paramRequest({ param: values.param, matrix: [], period: values.period });
+    if (request.period !== undefined && request.period.includes('..')) throw new UsageError('brief preview shows one period at a time: --period takes one period or latest');
     const opened = openQueryEngines(values.config, terminal);
     if (!opened) return 1;
     const { queries, console } = opened;
@@ -39,6 +49,9 @@ export const preview: CommandRunner = {
       // A port the user asked for is kept or fails; the default moves on when taken.
       portAttempts: port === undefined ? 20 : 0,
       log: (line) => console.err(line),
+      params: request.params,
+      ...(request.period !== undefined ? { period: request.period } : {}),
+      out: values.out,
       verbose: values.verbose,
     }).catch(async (error: unknown) => {
       await queries.close();
@@ -58,3 +71,4 @@ export const preview: CommandRunner = {
     return 0;
   },
 };
+

@@ -52,7 +52,7 @@ export async function loadDataFiles(
   const schemas = datasetSchemas({ files, declarations, datasets: new Set([...paths.keys(), ...queries]), sidecars }, log);
   const datasets = new Map<string, Dataset>();
   for (const [name, path] of paths) {
-    const dataset = await readDataset(files, path, schemas.get(name), log);
+    const dataset = await readDataset(files, path, { schema: schemas.get(name), date: declarations[name]?.date }, log);
     if (dataset) datasets.set(name, dataset);
   }
   return { datasets, schemas };
