@@ -109,9 +109,22 @@ describe('brief build with SQL datasets', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'kpi', 'archive.json'), 'utf8')) as { entries: Array<{ results?: Record<string, unknown> }> };
     expect(manifest.entries[0]?.results).toEqual({ kpi: { file: '2026-W10/EU/data/kpi.csv', rows: 2, hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) } });
 
-    // The server's data changes and then the server is unreachable: --offline still rebuilds the issue as archived.
+    // "Up to date" compares results: the queries run again and give the same rows...
+    const again = await run(server.url, 'build', dir, '--config', config, '--out', out, '--format', 'html', '--matrix', 'region=EU');
+    expect(again.code).toBe(0);
+    expect(again.out).toContain(`= ${dir} 2026-W10 EU is up to date`);
+    // ...then the warehouse's rows for that week change, the sources do not: the issue changed, and is kept.
     await server.admin("UPDATE kpi SET value = value + 1");
+    const changed = await run(server.url, 'build', dir, '--config', config, '--out', out, '--format', 'html', '--matrix', 'region=EU');
+    expect(changed.code).toBe(1);
+    expect(changed.err).toContain('was built from other inputs');
+    expect(readFileSync(join(folder, 'index.html'), 'utf8')).toBe(html);
+    // The server is unreachable: --offline queries nothing, finds the issue as built (up to date), and rebuilds it as archived.
     const dead = `postgres://analyst:${encodeURIComponent(server.password)}@127.0.0.1:${await freePort()}/briefs`;
+    const current = await run(dead, 'build', dir, '--config', config, '--out', out, '--format', 'html', '--matrix', 'region=EU', '--offline');
+    expect(current.err).toBe('');
+    expect(current.code).toBe(0);
+    expect(current.out).toContain(`= ${dir} 2026-W10 EU is up to date`);
     const before = { html, csv: readFileSync(join(folder, 'data', 'kpi.csv')) };
     const offline = await run(dead, 'build', dir, '--config', config, '--out', out, '--format', 'html', '--matrix', 'region=EU', '--offline', '--force');
     expect(offline.code).toBe(0);
@@ -124,7 +137,7 @@ describe('brief build with SQL datasets', () => {
     expect(plan.err).toBe('');
     expect(plan.code).toBe(0);
     expect(plan.out).toContain('create page');
-    for (const text of [built.out, built.err, offline.out, offline.err, plan.out, allText(out)]) {
+    for (const text of [built.out, built.err, changed.err, offline.out, offline.err, plan.out, allText(out)]) {
       expect(text).not.toContain(server.password);
       expect(text).not.toContain(encodeURIComponent(server.password));
     }
@@ -148,26 +161,28 @@ describe('brief build with SQL datasets', () => {
     const out = join(temp, 'out-weekly');
     const built = await run(undefined, 'build', example, '--out', out, '--format', 'html', '--period', '2026-W10', '--param', 'region=US');
     expect(built.code).toBe(0);
-    const csv = readFileSync(join(out, 'weekly', '2026-W10', 'data', 'top_orgs.csv'), 'utf8');
+    // --param region=US names the variant too: the output layout gives it its own folder.
+    const folder = join(out, 'weekly', '2026-W10', 'US');
+    const csv = readFileSync(join(folder, 'data', 'top_orgs.csv'), 'utf8');
     expect(csv.split('\n')[0]).toBe('"organisation","origin","downloads","share"');
     expect(csv.split('\n')).toHaveLength(7);
     const manifest = JSON.parse(readFileSync(join(out, 'weekly', 'archive.json'), 'utf8')) as { entries: Array<{ results?: Record<string, { file: string; rows: number; hash: string }> }> };
-    expect(manifest.entries[0]?.results?.['top_orgs']).toMatchObject({ file: '2026-W10/data/top_orgs.csv', rows: 5 });
+    expect(manifest.entries[0]?.results?.['top_orgs']).toMatchObject({ file: '2026-W10/US/data/top_orgs.csv', rows: 5 });
 
     // --offline: the issue again from its stored result, byte for byte, though the query could not run now.
-    const page = readFileSync(join(out, 'weekly', '2026-W10', 'index.html'));
+    const page = readFileSync(join(folder, 'index.html'));
     const query = readFileSync(join(example, 'queries', 'top_orgs.sql'), 'utf8');
     writeFileSync(join(example, 'queries', 'top_orgs.sql'), query.replace("'data/weekly.csv'", "'data/gone.csv'"));
     const offline = await run(undefined, 'build', example, '--out', out, '--format', 'html', '--period', '2026-W10', '--param', 'region=US', '--offline', '--force');
     expect(offline.err).toBe('');
     expect(offline.code).toBe(0);
-    expect(readFileSync(join(out, 'weekly', '2026-W10', 'index.html'))).toEqual(page);
-    expect(readFileSync(join(out, 'weekly', '2026-W10', 'data', 'top_orgs.csv'), 'utf8')).toBe(csv);
+    expect(readFileSync(join(folder, 'index.html'))).toEqual(page);
+    expect(readFileSync(join(folder, 'data', 'top_orgs.csv'), 'utf8')).toBe(csv);
     // A period never built has nothing to rebuild from: one positioned error, nothing written.
     const never = await run(undefined, 'build', example, '--out', out, '--format', 'html', '--period', '2026-W11', '--param', 'region=US', '--offline');
     expect(never.code).toBe(1);
     expect(never.err).toContain(`${example}/queries/top_orgs.sql:1:1: error:`);
-    expect(never.err).toContain(`no stored result at ${join(out, 'weekly', '2026-W11', 'data', 'top_orgs.csv')} (build this output first, without --offline)`);
+    expect(never.err).toContain(`no stored result at ${join(out, 'weekly', '2026-W11', 'US', 'data', 'top_orgs.csv')} (build this output first, without --offline)`);
     expect(existsSync(join(out, 'weekly', '2026-W11'))).toBe(false);
 
     writeFileSync(join(temp, 'secret.csv'), 'organisation,origin,downloads,share\nTOPSECRET,x,1,1\n');
