@@ -125,6 +125,22 @@ export const catalogue = {
     warning('data-schema-ignored', `front matter declares the schema of dataset "${dataset}", so this schema file is ignored`),
   dataSchemaOrphan: (dataset: string) =>
     warning('data-schema-orphan', `a schema for dataset "${dataset}", but there is no data file data/${dataset}.csv|tsv|json|ndjson`),
+  // SQL datasets (front matter `data.<name>.sql`, `queries/<name>.sql`)
+  sqlTwice: (name: string) => error('sql-duplicate', `dataset "${name}" has SQL both in front matter and in queries/${name}.sql; keep one`),
+  sqlMissing: (name: string) =>
+    error('sql-missing', `dataset "${name}" names a source but has no SQL (add data.${name}.sql or queries/${name}.sql)`),
+  sqlError: (detail: string, suggestion?: string) => error('sql-error', `${detail}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`),
+  sqlParamUnknown: (name: string, known: readonly string[]) =>
+    error('sql-param-unknown', `unknown parameter "$${name}" (known: ${list(known.map((k) => `$${k}`))})`),
+  sqlParamPositional: () =>
+    error('sql-param-unknown', 'positional parameters ($1, $2, …) are not used in briefings: name them ($period_start, $region, …)'),
+  sqlRefused: (detail: string) => error('sql-refused', detail),
+  sqlLimit: (dataset: string, detail: string) => error('sql-limit', `dataset "${dataset}": ${detail}`),
+  sqlType: (dataset: string, detail: string) => error('sql-type', `dataset "${dataset}": ${detail}`),
+  sqlSource: (detail: string) => error('sql-source', detail),
+  sqlUnavailable: (dataset: string) =>
+    error('sql-unavailable', `dataset "${dataset}" is a SQL query, but queries cannot run here (the briefing is not a folder on disk)`),
+  sqlOffline: (dataset: string, detail: string) => error('sql-offline', `dataset "${dataset}": ${detail}`),
   // brief publish: briefsmith.config.json
   publishConfigJson: (detail: string) => error('publish-config', `briefsmith.config.json is not valid JSON: ${detail}`),
   publishConfigInvalid: (key: string, detail: string) => error('publish-config', `publish config "${key}": ${detail}`),

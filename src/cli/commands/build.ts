@@ -7,9 +7,11 @@ import { diskServices } from '../../features/build/disk-services.js';
 import { reportOutcome } from '../build-report.js';
 import type { CommandRunner } from '../command.js';
 import { PARAM_FLAGS, paramRequest } from '../param-flags.js';
+import { openQueryEngines } from '../query-setup.js';
 import { summaryTable } from '../summary-table.js';
 import { UsageError } from '../usage.js';
 import { VERBOSE_OPTION } from '../verbose.js';
+import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
 
 const FORMATS: readonly Format[] = ['html', 'pdf'];
 
@@ -29,7 +31,7 @@ function parseConcurrency(value: string | undefined): number | undefined {
 
 /** `brief build`: flags in, the batch run by features/build, progress lines and the exit code out. */
 export const build: CommandRunner = {
-  async run(argv, console) {
+  async run(argv, terminal) {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
@@ -40,6 +42,8 @@ export const build: CommandRunner = {
         concurrency: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        config: { type: 'string', default: CONFIG_FILE },
+        offline: { type: 'boolean', default: false },
         ...PARAM_FLAGS,
         ...VERBOSE_OPTION,
       },
@@ -51,24 +55,32 @@ export const build: CommandRunner = {
     for (const dir of positionals) {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
     }
-    const services = await diskServices(values.out);
-    // A value that does not fit a briefing's declarations is a ParamError, an InputError: exit 2.
-    const running = startBatch(
-      { dirs: positionals, formats, concurrency, request, force: values.force },
-      { ...services, onOutcome: (outcome) => reportOutcome(outcome, { formats, quiet: values.quiet, verbose: values.verbose }, console) },
-    );
-    const interrupt = () => {
-      console.err('brief: interrupted; closing the browser, nothing half-written is kept');
-      void running.interrupt().finally(() => process.exit(130));
-    };
-    process.once('SIGINT', interrupt);
-    process.once('SIGTERM', interrupt);
+    // SQL sources come from the config file; everything printed from here on has their credentials redacted.
+    const opened = openQueryEngines(values.config, terminal);
+    if (!opened) return 1;
+    const { queries, console } = opened;
     let outcomes: BuildOutcome[];
     try {
-      outcomes = await running.done;
+      const services = await diskServices(values.out, queries);
+      // A value that does not fit a briefing's declarations is a ParamError, an InputError: exit 2.
+      const running = startBatch(
+        { dirs: positionals, formats, concurrency, request, force: values.force, offline: values.offline },
+        { ...services, onOutcome: (outcome) => reportOutcome(outcome, { formats, quiet: values.quiet, verbose: values.verbose }, console) },
+      );
+      const interrupt = () => {
+        console.err('brief: interrupted; closing the browser, nothing half-written is kept');
+        void Promise.all([running.interrupt(), queries.close()]).finally(() => process.exit(130));
+      };
+      process.once('SIGINT', interrupt);
+      process.once('SIGTERM', interrupt);
+      try {
+        outcomes = await running.done;
+      } finally {
+        process.off('SIGINT', interrupt);
+        process.off('SIGTERM', interrupt);
+      }
     } finally {
-      process.off('SIGINT', interrupt);
-      process.off('SIGTERM', interrupt);
+      await queries.close();
     }
     if (outcomes.length > 1 && !values.quiet) console.out(summaryTable(outcomes));
     return outcomes.every((o) => o.ok) ? 0 : 1;

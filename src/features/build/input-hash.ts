@@ -11,6 +11,11 @@ import type { RenderResult } from '../../pipeline/render-briefing.js';
  * only when read whole. Appending next week's rows therefore leaves last week's fingerprint
  * alone, while a corrected number in last week's rows changes it.
  *
+ * Each SQL dataset's result counts as the rows it returned (whether or not anything reads it: it
+ * is stored with the output), so "up to date" compares results, not just the query text. The
+ * files a DuckDB query reads count only through its result, like windows: last week's query over
+ * a file that gained this week's rows still gives last week's result.
+ *
  * Briefsmith's own version is left out on purpose: upgrading must not turn every archived issue
  * into "changed"; rebuild with `--force` to re-render old issues with a new version.
  */
@@ -41,6 +46,8 @@ export function inputsHash(files: BriefingFiles, result: RenderResult): string {
       if (dataset) part(`data ${name}`, JSON.stringify([dataset.columns, dataset.rows]));
     }
   }
+  const results = [...result.queryResults].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const query of results) part(`query ${query.name}`, JSON.stringify([query.columns, query.rows]));
   return `sha256:${hash.digest('hex')}`;
 }
 

@@ -1,5 +1,5 @@
-/** The name a typo most likely meant: the nearest within a small edit distance (for "did you mean" hints). */
-export function closest(name: string, names: Iterable<string>): string | undefined {
+/** The name a typo most likely meant: the nearest within a small edit distance (for "did you mean"). */
+export function closestName(name: string, names: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 4)) + 1;
   for (const candidate of names) {
