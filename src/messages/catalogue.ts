@@ -21,6 +21,8 @@ export const catalogue = {
   fileMissing: (path: string) => error('file-missing', `file "${path}" does not exist`),
   // Front matter
   yamlInvalid: (detail: string) => error('yaml-invalid', `invalid YAML front matter: ${detail}`),
+  yamlAliases: (limit: number) =>
+    error('yaml-aliases', `front matter expands aliases (*name) more than ${limit} times; write the values out instead`),
   frontMatterInvalid: (key: string, detail: string) =>
     error('front-matter-invalid', `front matter "${key}": ${detail}`),
   templateUnknown: (name: string, known: readonly string[]) =>
@@ -56,6 +58,9 @@ export const catalogue = {
   chartDataUrl: (url: string) =>
     error('chart-data-url', `chart data url "${url}" must be a file under data/ in the briefing folder`),
   chartRender: (detail: string) => error('chart-render', `chart failed to render: ${detail}`),
+  chartTooLarge: (what: string, rows: number, limit: number) =>
+    error('chart-too-large', `${what} would make ${Number.isFinite(rows) ? rows.toLocaleString('en-US') : 'endless'} rows; a chart may generate at most ${limit.toLocaleString('en-US')}`),
+  chartTooDeep: (limit: number) => error('chart-too-deep', `chart spec nests more than ${limit} levels deep`),
   chartDirective: (detail: string) => error('chart-directive', `chart directive: ${detail}`),
   chartIdDuplicate: (id: string) => error('chart-id-duplicate', `figure id "${id}" is used twice`),
   figureNoCaption: () => warning('figure-no-caption', 'figure has no caption (add caption="…" or a spec title)'),
@@ -74,6 +79,8 @@ export const catalogue = {
     warning('chart-table', `the chart's data table could not be made (${detail}); the chart is shown without it`),
   chartTopologyObject: (name: string, known: readonly string[]) =>
     error('chart-data-format', `the TopoJSON file has no object "${name}" (objects: ${list(known)})`),
+  markdownTooDeep: (limit: number) =>
+    error('markdown-too-deep', `Markdown nests more than ${limit} levels deep (block quotes, lists, emphasis, HTML); the deeper part is left out`),
   // Citations and links
   citationUndefined: (label: string) => error('citation-undefined', `citation [^${label}] is used but never defined`),
   citationDuplicate: (label: string) => error('citation-duplicate', `footnote [^${label}] is defined twice`),

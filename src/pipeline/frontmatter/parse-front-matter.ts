@@ -1,4 +1,4 @@
-import { isMap, isNode, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isNode, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { catalogue } from '../../messages/catalogue.js';
 import { LineIndex } from '../../messages/line-index.js';
@@ -46,10 +46,41 @@ export function parseFrontMatter(yamlText: string, display: string, log: Message
     log.report(catalogue.yamlInvalid('front matter must be a mapping of keys to values'), display, at(0));
     return undefined;
   }
-  const result = metaSchema.safeParse(doc.toJS() ?? {});
+  const value = toPlainValue(doc);
+  if (value === ALIAS_BOMB) {
+    log.report(catalogue.yamlAliases(MAX_ALIAS_COUNT), display, at(firstAlias(doc)));
+    return undefined;
+  }
+  const result = metaSchema.safeParse(value ?? {});
   if (result.success) return result.data;
   for (const issue of result.error.issues) reportIssue(issue, doc, at, display, log);
   return undefined;
+}
+
+/** How often aliases may be expanded: generous for real front matter, far below an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+const ALIAS_BOMB = Symbol('alias bomb');
+
+/** The document as plain values, or ALIAS_BOMB when aliases would expand it exponentially. */
+function toPlainValue(doc: Document): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (error) {
+    // yaml throws a ReferenceError ("Excessive alias count…") before expanding a billion nodes.
+    if (error instanceof ReferenceError) return ALIAS_BOMB;
+    throw error;
+  }
+}
+
+function firstAlias(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.range) offset = node.range[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function reportIssue(

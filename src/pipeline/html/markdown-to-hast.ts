@@ -4,11 +4,14 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { MAX_NESTING, pruneDeepNodes } from '../markdown/nesting-limit.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
 const processor = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
+  // The markdown stage reports raw HTML nested past the limit; this keeps the walkers below from overflowing.
+  .use(() => (tree) => void pruneDeepNodes(tree, 2 * MAX_NESTING))
   .use(rehypeSanitize, sanitizeSchema)
   .freeze();
 

@@ -53,6 +53,17 @@ describe('parseFrontMatter', () => {
     ]);
   });
 
+  it('refuses an alias bomb with a positioned error instead of expanding it', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g'].entries()) {
+      const previous = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    const { meta, messages } = parse(`---\ntitle: Bomb\n${levels.join('\n')}\n---\n`);
+    expect(meta).toBeUndefined();
+    expect(messages).toEqual([{ file: 'b/brief.md', place: { line: 4, column: 8 }, ...catalogue.yamlAliases(100) }]);
+  });
+
   it('reports a missing title at the start of the block', () => {
     const { messages } = parse('---\nsubtitle: S\n---\n');
     expect(messages).toEqual([{ file: 'b/brief.md', place: { line: 2, column: 1 }, ...catalogue.frontMatterInvalid('title', 'is required') }]);
