@@ -16,6 +16,7 @@ import { diskTemplateLibrary, loadTemplateHelpers } from '../pipeline/templates/
 import { TEMPLATES_DIR } from '../paths.js';
 import { updateArchives } from './archive-outcomes.js';
 import type { Console } from './command.js';
+import { onShutdownSignal } from './shutdown-signals.js';
 import { summaryTable } from './summary-table.js';
 import { UsageError } from './usage.js';
 import { printCauses } from './verbose.js';
@@ -61,13 +62,14 @@ export async function buildCommand(options: BuildOptions, console: Console): Pro
   // Kept as a promise so that Ctrl-C during the browser's start still waits for it and closes it.
   let browser: Promise<LaunchedBrowser> | undefined;
   const closeBrowser = async () => (browser ? (await browser.catch(() => undefined))?.close() : undefined);
+  let interrupted = false;
   const interrupt = () => {
+    interrupted = true;
     console.err('brief: interrupted; closing the browser, nothing half-written is kept');
     abandonStagedWrites();
     void closeBrowser().finally(() => process.exit(130));
   };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  const uninstall = onShutdownSignal(interrupt);
   try {
     let printer;
     if (options.formats.includes('pdf') && jobs.length > 0) {
@@ -85,10 +87,11 @@ export async function buildCommand(options: BuildOptions, console: Console): Pro
     const all = [...failed, ...outcomes];
     updateArchives(options.out, all, fonts);
     if (all.length > 1) console.out(summaryTable(all));
+    // Interrupted, the jobs the closed browser cut short fail; the exit code says why.
+    if (interrupted) return 130;
     return all.every((o) => o.ok) ? 0 : 1;
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    uninstall();
     await closeBrowser();
   }
 }

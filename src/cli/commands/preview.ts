@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CommandRunner } from '../command.js';
+import { onShutdownSignal } from '../shutdown-signals.js';
 import { UsageError } from '../usage.js';
 import { VERBOSE_OPTION } from '../verbose.js';
 import { startPreview } from '../../features/preview/start-preview.js';
@@ -31,16 +32,14 @@ export const preview: CommandRunner = {
       verbose: values.verbose,
     });
     console.out(`Previewing ${dir} at ${server.url}  (PDF: ${server.url}pdf)  Ctrl+C to stop`);
+    let uninstall = () => {};
     await new Promise<void>((stopped) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
+      uninstall = onShutdownSignal(() => {
         console.err('brief: stopping the preview');
         void server.close().finally(stopped);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      });
     });
+    uninstall();
     return 0;
   },
 };
