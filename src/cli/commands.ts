@@ -29,7 +29,7 @@ export const COMMANDS: readonly Command[] = [
     async () => (await import('./commands/check.js')).check,
   ),
   lazy(
-    { name: 'preview', usage: 'brief preview <briefing-dir> [--port N]', summary: 'serve a live preview on http://127.0.0.1:4700/ (PDF at /pdf) that rebuilds on every change' },
+    { name: 'preview', usage: 'brief preview <briefing-dir> [--port N] [--param NAME=VALUE]...', summary: 'serve a live preview on http://127.0.0.1:4700/ (PDF at /pdf) that rebuilds on every change' },
     async () => (await import('./commands/preview.js')).preview,
   ),
   lazy(

@@ -12,6 +12,7 @@ export interface MessageTemplate {
 
 const error = (ruleId: string, reason: string): MessageTemplate => ({ ruleId, severity: 'error', reason });
 const warning = (ruleId: string, reason: string): MessageTemplate => ({ ruleId, severity: 'warning', reason });
+export const FOLLOW_ON = 'follow-on';
 const list = (names: readonly string[]): string => (names.length === 0 ? 'none' : names.join(', '));
 
 export const catalogue = {
@@ -34,6 +35,11 @@ export const catalogue = {
   dataFileIgnored: (file: string) =>
     warning('data-file-ignored', `"${file}" is not a data file (.csv, .tsv, .json, .ndjson, .topojson, .geojson); charts can still show it as an image`),
   dataDuplicate: (name: string) => error('data-duplicate', `two data files are named "${name}"`),
+  /**
+   * A use of something whose own error was already reported (a dataset that did not load, a
+   * period that could not be resolved): the log drops it, so one mistake is one message.
+   */
+  followOn: (name: string) => error(FOLLOW_ON, `"${name}" is not checked: its own error is reported`),
   dataUnknown: (name: string, known: readonly string[]) =>
     error('data-unknown', `unknown dataset "${name}" (known: ${list(known)})`),
   columnUnknown: (dataset: string, column: string, known: readonly string[]) =>
@@ -46,6 +52,8 @@ export const catalogue = {
     error('period-latest', `parameter "${name}" is "latest", but no dataset declares a date column with rows (data: { <name>: { date: <column> } })`),
   // Prose templating
   proseSyntax: (detail: string) => error('prose-syntax', `template syntax error: ${detail}`),
+  variableEmpty: (path: string, empty: string) =>
+    error('variable-empty', `"${path}" cannot be read: "${empty}" has no value here`),
   variableUnknown: (name: string) => error('variable-unknown', `unknown variable "${name}"`),
   helperUnknown: (name: string) => error('helper-unknown', `unknown helper "${name}"`),
   helperFailed: (name: string, detail: string) => error('helper-failed', `helper "${name}": ${detail}`),

@@ -1,4 +1,4 @@
-import type { MessageTemplate } from './catalogue.js';
+import { FOLLOW_ON, type MessageTemplate } from './catalogue.js';
 import type { Message, Place } from './message.js';
 
 /**
@@ -9,6 +9,7 @@ export class MessageLog {
   readonly #messages: Message[] = [];
 
   report(template: MessageTemplate, file: string, place?: Place): void {
+    if (template.ruleId === FOLLOW_ON) return; // its cause is reported: one mistake, one message
     const message: Message = { file, severity: template.severity, ruleId: template.ruleId, reason: template.reason };
     if (place) message.place = place;
     this.#messages.push(message);
@@ -20,6 +21,10 @@ export class MessageLog {
 
   get messages(): readonly Message[] {
     return [...this.#messages].sort(compareMessages);
+  }
+
+  get errorCount(): number {
+    return this.#messages.filter((m) => m.severity === 'error').length;
   }
 
   get hasErrors(): boolean {

@@ -14,7 +14,7 @@ import { htmlStage, type NarrativeHtml } from './html/html-stage.js';
 import { pageIdSlugger } from './html/page-ids.js';
 import { loadStage, type LoadedFiles, type ProseSource } from './load/load-briefing.js';
 import { markdownStage, type MarkdownStageOutput } from './markdown/markdown-stage.js';
-import { chartParams, paramsStage, periodContext, type ParamsStageResult } from './params/params-stage.js';
+import { chartParams, paramsStage, periodContext, unresolvedPeriod, type ParamsStageResult } from './params/params-stage.js';
 import { builtinHelpers } from './prose/helpers/builtin-helpers.js';
 import { evaluateHeadline, proseStage, type ProseText } from './prose/prose-stage.js';
 import { STOP, type StageTable } from './stages.js';
@@ -75,10 +75,11 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
 
   params: ({ meta, briefingData }, run) => paramsStage(meta, briefingData, run.given, displayPath(run.files, BRIEF), run.log),
 
-  prose: ({ meta, template, datasets, params, period, prose }, run) => {
+  prose: ({ meta, template, datasets, params, period, periodUnresolved, prose }, run) => {
     const recording = new RecordingDatasets(datasets);
     const helpers = [...builtinHelpers, ...(template?.helpers ?? [])];
-    const context = { meta, datasets: recording, params, period: periodContext(period, meta.lang), helpers };
+    const shownPeriod = periodUnresolved ? unresolvedPeriod() : periodContext(period, meta.lang);
+    const context = { meta, datasets: recording, params, period: shownPeriod, helpers };
     const texts = proseStage(prose, context, run.log);
     const headline = meta.headline === undefined ? undefined : evaluateHeadline(meta.headline, displayPath(run.files, BRIEF), context, run.log);
     return { texts, headline, helperDatasets: recording.looked };

@@ -4,6 +4,7 @@ import type { CommandRunner } from '../command.js';
 import { onShutdownSignal } from '../shutdown-signals.js';
 import { UsageError } from '../usage.js';
 import { VERBOSE_OPTION } from '../verbose.js';
+import { splitAssignment } from '../../pipeline/params/resolve-params.js';
 import { startPreview } from '../../features/preview/start-preview.js';
 
 const DEFAULT_PORT = 4700;
@@ -17,7 +18,7 @@ function parsePort(value: string | undefined): number | undefined {
 
 export const preview: CommandRunner = {
   async run(argv, console) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { port: { type: 'string' }, ...VERBOSE_OPTION } });
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { port: { type: 'string' }, param: { type: 'string', multiple: true, default: [] }, ...VERBOSE_OPTION } });
     const [dir, ...extra] = positionals;
     if (dir === undefined) throw new UsageError('brief preview needs a briefing folder');
     if (extra.length > 0) throw new UsageError('brief preview serves one briefing folder at a time');
@@ -30,6 +31,7 @@ export const preview: CommandRunner = {
       portAttempts: port === undefined ? 20 : 0,
       log: (line) => console.err(line),
       verbose: values.verbose,
+      params: Object.fromEntries(values.param.map((p) => splitAssignment(p, '--param'))),
     });
     console.out(`Previewing ${dir} at ${server.url}  (PDF: ${server.url}pdf)  Ctrl+C to stop`);
     let uninstall = () => {};

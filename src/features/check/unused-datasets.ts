@@ -19,7 +19,9 @@ export function reportUnusedDatasets(result: RenderResult, internals: RenderInte
     const text = request.spec.kind === 'inline' ? request.spec.text : files.readText(request.spec.path);
     if (text !== undefined) for (const name of datasetsInSpec(text)) used.add(name);
   }
+  // A period window (`weekly@current`) is a use of its dataset.
+  for (const name of [...used]) used.add(name.split('@')[0] ?? name);
   for (const dataset of internals.datasets.values()) {
-    if (!used.has(dataset.name)) log.report(catalogue.datasetUnused(dataset.name), displayPath(files, dataset.path), { line: 1, column: 1 });
+    if (!used.has(dataset.name) && !dataset.name.includes('@') && !dataset.broken) log.report(catalogue.datasetUnused(dataset.name), displayPath(files, dataset.path), { line: 1, column: 1 });
   }
 }

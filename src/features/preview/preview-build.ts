@@ -26,6 +26,8 @@ export interface PreviewSources {
   /** Template helpers, imported once at start (Node caches ES modules, so they cannot be reloaded). */
   helpers: ReadonlyMap<string, readonly HelperPlugin[]>;
   templatesDir?: string;
+  /** Parameter values as given (`--param name=value`). */
+  params?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function buildPreview(sources: PreviewSources): Promise<PreviewBuil
   const seconds = () => (performance.now() - started) / 1000;
   try {
     const templates = diskTemplateLibrary(sources.templatesDir ?? TEMPLATES_DIR, sources.helpers);
-    const { render, messages } = await checkBriefing({ files: diskFiles(sources.dir, sources.shown), templates, fonts: sources.fonts });
+    const { render, messages } = await checkBriefing({ files: diskFiles(sources.dir, sources.shown), templates, fonts: sources.fonts, params: sources.params ?? {} });
     const page =
       render.html && render.meta && render.template
         ? { html: render.html, page: render.template.page, meta: pdfMetadata(render.meta) }

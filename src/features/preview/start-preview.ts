@@ -31,6 +31,8 @@ export interface PreviewOptions {
   log?: (line: string) => void;
   /** Log the cause chain of a crashed build or request too. */
   verbose?: boolean;
+  /** Parameter values as given (`--param name=value`), as for `brief build`. */
+  params?: Readonly<Record<string, string>>;
 }
 
 export interface Preview {
@@ -50,7 +52,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const shown = options.dir.replace(/\/+$/, '') || '.';
-  const sources = { dir: options.dir, shown, fonts: fontsourceStore(), helpers: await loadTemplateHelpers(templatesDir), templatesDir };
+  const sources = { dir: options.dir, shown, fonts: fontsourceStore(), helpers: await loadTemplateHelpers(templatesDir), templatesDir, params: options.params ?? {} };
   const session = new PreviewSession();
   const events = new EventStream();
   const pdf = new PdfView(options.launchBrowser ?? launchBrowser);

@@ -30,7 +30,7 @@ export function splitFrontMatter(text: string): SplitSource {
  * Parses and validates front matter. Every problem is reported at its place in the file; the
  * result is undefined when the meta block cannot be trusted.
  */
-export function parseFrontMatter(yamlText: string, display: string, log: MessageLog): Meta | undefined {
+export function parseFrontMatter(yamlText: string, display: string, log: MessageLog, salvage?: { meta?: Meta }): Meta | undefined {
   // The YAML starts on line 2 of the file (after the opening fence).
   const index = new LineIndex(yamlText);
   const at = (offset: number): Place => {
@@ -54,7 +54,43 @@ export function parseFrontMatter(yamlText: string, display: string, log: Message
   const result = metaSchema.safeParse(value ?? {});
   if (result.success) return result.data;
   for (const issue of result.error.issues) reportIssue(issue, doc, at, display, log);
+  const salvaged = salvage && salvageMeta(value, result.error.issues);
+  if (salvage && salvaged) salvage.meta = salvaged;
   return undefined;
+}
+
+/**
+ * The front matter without its invalid parts, so the stages after it still see the parameters,
+ * data declarations and template the author wrote: a typo in `autors` must be one error, not
+ * dozens of "unknown variable params.region" follow-ons. Removes each offending value (first
+ * where the problem is, then its top-level key), and falls back to defaults.
+ */
+function salvageMeta(value: unknown, issues: readonly z.core.$ZodIssue[]): Meta | undefined {
+  let candidate: unknown = structuredClone(value);
+  let remaining = issues;
+  for (const depth of [Infinity, 1]) {
+    for (const issue of remaining) {
+      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      if (issue.code === 'unrecognized_keys') for (const key of issue.keys) removeAt(candidate, [...path, key].slice(0, depth));
+      else removeAt(candidate, path.slice(0, depth));
+    }
+    if (candidate === null || typeof candidate !== 'object') candidate = {};
+    const record = candidate as Record<string, unknown>;
+    if (typeof record['title'] !== 'string' || record['title'] === '') record['title'] = 'Untitled briefing';
+    const again = metaSchema.safeParse(candidate);
+    if (again.success) return again.data;
+    remaining = again.error.issues;
+  }
+  return undefined;
+}
+
+function removeAt(root: unknown, path: ReadonlyArray<string | number>): void {
+  if (path.length === 0) return;
+  let parent: unknown = root;
+  for (const key of path.slice(0, -1)) parent = parent !== null && typeof parent === 'object' ? (parent as Record<string | number, unknown>)[key] : undefined;
+  const last = path[path.length - 1] ?? '';
+  if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+  else if (parent !== null && typeof parent === 'object') delete (parent as Record<string | number, unknown>)[last];
 }
 
 /** How often aliases may be expanded: generous for real front matter, far below an alias bomb. */

@@ -1,9 +1,10 @@
-import type { Dataset } from '../data/dataset.js';
+import { brokenDataset, type Dataset } from '../data/dataset.js';
 import type { Meta } from '../frontmatter/meta-schema.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import { parsePeriod, periodLabel, previousPeriod, sameLastYear, type Period } from '../periods/period.js';
 import { latestPeriod, periodWindows } from '../periods/period-windows.js';
+import { WINDOWS } from '../periods/period-windows.js';
 import { LATEST, ParamError, periodParamName, resolveParams, type ParamValue } from './resolve-params.js';
 
 export interface PeriodContext {
@@ -22,6 +23,14 @@ export interface ParamsStageResult {
   period: Period | undefined;
   /** The briefing's datasets plus, with a period, their `@current`/`@previous`/`@lastyear`/`@trailing` windows. */
   datasets: Map<string, Dataset>;
+  /** A periodic briefing whose period could not be resolved (its error is reported). */
+  periodUnresolved?: true;
+}
+
+/** What `{{period.…}}` shows when the period could not be resolved: the build fails anyway, on that error alone. */
+export function unresolvedPeriod(): PeriodContext {
+  const none = { id: '…', label: '…', start: '…', end: '…' };
+  return { ...none, kind: 'week', previous: none, lastYear: none };
 }
 
 /**
@@ -50,8 +59,14 @@ export function paramsStage(
   const value = String(params[name]);
   const period = value === LATEST ? latestPeriod(declaration.kind, datasets, meta.data) : parsePeriod(value);
   if (!period) {
-    log.report(catalogue.periodLatestUnknown(name), file);
-    return { params, period: undefined, datasets: all };
+    const dated = Object.entries(meta.data).filter(([, d]) => d.date !== undefined).map(([dataset]) => dataset);
+    const brokenData = dated.some((dataset) => datasets.get(dataset)?.broken);
+    log.report(brokenData ? catalogue.followOn(name) : catalogue.periodLatestUnknown(name), file);
+    // The windows stand in empty, so that their uses are follow-ons of the error above.
+    for (const dataset of dated) {
+      for (const window of WINDOWS) all.set(`${dataset}@${window}`, brokenDataset(`${dataset}@${window}`, datasets.get(dataset)?.path ?? `data/${dataset}`));
+    }
+    return { params, period: undefined, datasets: all, periodUnresolved: true };
   }
   params[name] = period.id;
   for (const [windowName, window] of periodWindows(datasets, meta.data, period)) all.set(windowName, window);

@@ -32,8 +32,8 @@ const ERRORS: Array<[string, Record<string, string>, string[]]> = [
   ['a CSV row of the wrong width', { 'brief.md': brief('{{count "sales"}}\n'), 'data/sales.csv': 'month,units\n2025-01,3\n2025-02,5,7\n' }, [
     at('data/sales.csv', 3, 1, catalogue.dataRowWidth('sales', 2, 3, 2)),
   ]],
+  // The dataset's own error, once: its use in the text is not a second "unknown dataset" error.
   ['a JSON record that is not an object', { 'brief.md': brief('Rows: {{count "sales"}}\n'), 'data/sales.json': '[{"month": "a"}, 3]\n' }, [
-    at('brief.md', 4, 9, catalogue.dataUnknown('sales', [])),
     at('data/sales.json', 1, 18, catalogue.dataParse('sales', 'record 2 is not an object')),
   ]],
   ['missing chart file', { 'brief.md': brief('Text.\n\n::chart{src="charts/none.vl.json"}\n') }, [
