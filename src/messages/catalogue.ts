@@ -3,6 +3,7 @@
  * Tests assert on these builders rather than on copied strings.
  */
 import type { Severity } from './message.js';
+import { didYouMean } from './suggest.js';
 
 export interface MessageTemplate {
   ruleId: string;
@@ -27,7 +28,7 @@ export const catalogue = {
   frontMatterInvalid: (key: string, detail: string) =>
     error('front-matter-invalid', `front matter "${key}": ${detail}`),
   templateUnknown: (name: string, known: readonly string[]) =>
-    error('template-unknown', `unknown template "${name}" (known: ${list(known)})`),
+    error('template-unknown', `unknown template "${name}"${didYouMean(name, known)} (known: ${list(known)})`),
   // Data
   dataParse: (name: string, detail: string) => error('data-parse', `dataset "${name}": ${detail}`),
   dataFormat: (file: string) =>
@@ -41,9 +42,9 @@ export const catalogue = {
    */
   followOn: (name: string) => error(FOLLOW_ON, `"${name}" is not checked: its own error is reported`),
   dataUnknown: (name: string, known: readonly string[]) =>
-    error('data-unknown', `unknown dataset "${name}" (known: ${list(known)})`),
+    error('data-unknown', `unknown dataset "${name}"${didYouMean(name, known)} (known: ${list(known)})`),
   columnUnknown: (dataset: string, column: string, known: readonly string[]) =>
-    error('column-unknown', `dataset "${dataset}" has no column "${column}" (columns: ${list(known)})`),
+    error('column-unknown', `dataset "${dataset}" has no column "${column}"${didYouMean(column, known)} (columns: ${list(known)})`),
   keyNotFound: (dataset: string, column: string, key: string) =>
     error('key-not-found', `dataset "${dataset}" has no row with ${column} = "${key}"`),
   // Parameters and periods
@@ -54,15 +55,16 @@ export const catalogue = {
   proseSyntax: (detail: string) => error('prose-syntax', `template syntax error: ${detail}`),
   variableEmpty: (path: string, empty: string) =>
     error('variable-empty', `"${path}" cannot be read: "${empty}" has no value here`),
-  variableUnknown: (name: string) => error('variable-unknown', `unknown variable "${name}"`),
-  helperUnknown: (name: string) => error('helper-unknown', `unknown helper "${name}"`),
+  variableUnknown: (name: string, suggestion?: string) =>
+    error('variable-unknown', `unknown variable "${name}"${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`),
+  helperUnknown: (name: string, known: readonly string[] = []) => error('helper-unknown', `unknown helper "${name}"${didYouMean(name, known)}`),
   helperFailed: (name: string, detail: string) => error('helper-failed', `helper "${name}": ${detail}`),
   // Charts
   chartMissing: (path: string) => error('chart-missing', `chart file "${path}" does not exist`),
   chartJson: (detail: string) => error('chart-json', `chart spec is not valid JSON: ${detail}`),
   chartSchema: (detail: string) => error('chart-schema', `invalid Vega-Lite spec: ${detail}`),
   chartField: (field: string, dataset: string, known: readonly string[]) =>
-    error('chart-field', `field "${field}" is not a column of dataset "${dataset}" (columns: ${list(known)})`),
+    error('chart-field', `field "${field}" is not a column of dataset "${dataset}"${didYouMean(field, known)} (columns: ${list(known)})`),
   chartDataUrl: (url: string) =>
     error('chart-data-url', `chart data url "${url}" must be a file under data/ in the briefing folder`),
   chartRender: (detail: string) => error('chart-render', `chart failed to render: ${detail}`),

@@ -1,12 +1,12 @@
 /**
  * "Did you mean …": the known name a typo most likely meant, by edit distance (a swap of two
  * neighbouring letters counts as one edit, so `pctChnage` finds `pctChange`). Close enough means
- * at most a third of the name's length (two edits, one for names of three letters or fewer); case differences cost nothing extra.
+ * at most a third of the name's length (two edits; one for three letters; for shorter names only a difference of case); case differences cost nothing extra.
  * Shared by every message that names something unknown.
  */
 export function closest(name: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
-  let bestDistance = (name.length <= 3 ? 1 : Math.max(2, Math.floor(name.length / 3))) + 1;
+  let bestDistance = (name.length <= 2 ? 0 : name.length === 3 ? 1 : Math.max(2, Math.floor(name.length / 3))) + 1;
   for (const candidate of known) {
     if (candidate === name) continue;
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());

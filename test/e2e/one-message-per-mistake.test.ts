@@ -14,7 +14,7 @@ describe('one mistake, one message', () => {
   it('a front-matter typo keeps the parameters and data declarations: no follow-on errors', async () => {
     const result = await renderMemory({ 'brief.md': PERIODIC('autors: [Ann]\n'), 'data/weekly.csv': WEEKLY });
     expect(result.messages.map(formatMessage)).toEqual([
-      formatMessage({ file: 'b/brief.md', place: { line: 3, column: 1 }, ...catalogue.frontMatterInvalid('autors', 'unknown key') }),
+      formatMessage({ file: 'b/brief.md', place: { line: 3, column: 1 }, ...catalogue.frontMatterInvalid('autors', 'unknown key (did you mean "authors"?)') }),
     ]);
   });
 
@@ -30,5 +30,21 @@ describe('one mistake, one message', () => {
       'data/sales.json': '[3]\n',
     });
     expect(result.messages.map((m) => m.ruleId)).toEqual(['data-parse']);
+  });
+});
+
+describe('did you mean', () => {
+  it('suggests the closest front-matter key, helper, variable, dataset and column', async () => {
+    const result = await renderMemory({
+      'brief.md': '---\ntitle: T\nautors: [x]\n---\n{{pctChnage 1 2}} {{meta.titel}} {{sum "sale" "x"}} {{sum "sales" "amuont"}}\n',
+      'data/sales.csv': 'month,amount\na,1\n',
+    });
+    expect(result.messages.map((m) => m.reason)).toEqual([
+      'front matter "autors": unknown key (did you mean "authors"?)',
+      'unknown helper "pctChnage" (did you mean "pctChange"?)',
+      'unknown variable "meta.titel" (did you mean "meta.title"?)',
+      'unknown dataset "sale" (did you mean "sales"?) (known: sales)',
+      'dataset "sales" has no column "amuont" (did you mean "amount"?) (columns: month, amount)',
+    ]);
   });
 });

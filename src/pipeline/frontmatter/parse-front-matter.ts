@@ -4,6 +4,7 @@ import { catalogue } from '../../messages/catalogue.js';
 import { LineIndex } from '../../messages/line-index.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import type { Place } from '../../messages/message.js';
+import { didYouMean } from '../../messages/suggest.js';
 import { metaSchema, type Meta } from './meta-schema.js';
 
 export interface SplitSource {
@@ -130,7 +131,8 @@ function reportIssue(
   if (issue.code === 'unrecognized_keys') {
     for (const key of issue.keys) {
       const pair = findKey(doc, [...path, key]);
-      log.report(catalogue.frontMatterInvalid(key, 'unknown key'), display, at(pair ?? 0));
+      const known = path.length === 0 ? Object.keys(metaSchema.shape) : [];
+      log.report(catalogue.frontMatterInvalid(key, `unknown key${didYouMean(key, known)}`), display, at(pair ?? 0));
     }
     return;
   }

@@ -48,7 +48,7 @@ describe('parseFrontMatter', () => {
   it('reports an unknown key and a bad value where they are written', () => {
     const { messages } = parse('---\ntitle: A\nautors: [x]\ndate: 21/01/2026\n---\n');
     expect(messages).toEqual([
-      { file: 'b/brief.md', place: { line: 3, column: 1 }, ...catalogue.frontMatterInvalid('autors', 'unknown key') },
+      { file: 'b/brief.md', place: { line: 3, column: 1 }, ...catalogue.frontMatterInvalid('autors', 'unknown key (did you mean "authors"?)') },
       { file: 'b/brief.md', place: { line: 4, column: 7 }, ...catalogue.frontMatterInvalid('date', 'expected a date as YYYY-MM-DD') },
     ]);
   });
