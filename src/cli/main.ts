@@ -2,7 +2,7 @@ import { InputError } from '../messages/errors.js';
 import { VERSION } from '../version.js';
 import type { Console } from './command.js';
 import { COMMANDS } from './commands.js';
-import { didYouMean } from '../messages/suggest.js';
+import { didYouMean } from '../messages/closest.js';
 import { helpText, usageMessage, UsageError } from './usage.js';
 import { printCauses } from './verbose.js';
 

@@ -1,5 +1,4 @@
 import { killBrowsersNow } from '../edges/browser/launch-browser.js';
-import { abandonStagedWrites } from '../edges/output/write-output.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /** How long a graceful stop may take before browsers are killed. */
@@ -8,7 +7,7 @@ export const GRACE_MS = 2000;
 /**
  * Runs `stop` on the first SIGINT, SIGTERM or SIGHUP, and stays installed for the ones after it:
  * a second signal, or a stop still running after GRACE_MS, kills every browser of this process
- * (and removes its profile and staged output) synchronously and exits 130. Without this, a second
+ * (and removes its profile) synchronously and exits 130. Without this, a second
  * signal would end Node at once and leave Chromium, which runs in its own process group, behind.
  * Returns a function that uninstalls the handlers.
  */
@@ -17,9 +16,8 @@ export function onShutdownSignal(stop: () => void): () => void {
   const force = () => {
     try {
       killBrowsersNow();
-      abandonStagedWrites();
     } finally {
-      process.exit(130);
+      process.exit(130); // staged output folders are dot-folders the next write tidies away
     }
   };
   const handle = () => {

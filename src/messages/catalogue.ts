@@ -3,7 +3,7 @@
  * Tests assert on these builders rather than on copied strings.
  */
 import type { Severity } from './message.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from './closest.js';
 
 export interface MessageTemplate {
   ruleId: string;
@@ -51,6 +51,8 @@ export const catalogue = {
   paramInvalid: (detail: string) => error('param-invalid', detail),
   periodLatestUnknown: (name: string) =>
     error('period-latest', `parameter "${name}" is "latest", but no dataset declares a date column with rows (data: { <name>: { date: <column> } })`),
+  periodNoData: (dataset: string, period: string, covers: string | undefined) =>
+    error('period-no-data', `no rows of "${dataset}" fall in ${period} (${covers === undefined ? 'it has no dated rows' : `the data covers ${covers}`})`),
   // Prose templating
   proseSyntax: (detail: string) => error('prose-syntax', `template syntax error: ${detail}`),
   variableEmpty: (path: string, empty: string) =>
@@ -95,9 +97,16 @@ export const catalogue = {
   citationUndefined: (label: string) => error('citation-undefined', `citation [^${label}] is used but never defined`),
   citationDuplicate: (label: string) => error('citation-duplicate', `footnote [^${label}] is defined twice`),
   citationUnused: (label: string) => warning('citation-unused', `footnote [^${label}] is defined but never cited`),
+  xrefUnknown: (ref: string, known: readonly string[], suggestion?: string) =>
+    error(
+      'xref-unknown',
+      `cross-reference "@${ref}" names no figure or table${suggestion ? ` (did you mean "@${suggestion}"?)` : ` (known: ${list(known)})`}`,
+    ),
   imageMissing: (src: string) => error('image-missing', `image "${src}" does not exist in the briefing folder`),
   imageRemote: (src: string) =>
     error('image-remote', `image "${src}" is remote; briefings embed images from their own folder only`),
+  htmlRemoved: (tag: string) =>
+    warning('html-removed', `raw HTML <${tag}> is not allowed in a briefing; it is removed with its content`),
   // Fonts
   glyphMissing: (char: string, codePoint: number) =>
     warning(
@@ -124,7 +133,7 @@ export const catalogue = {
     error('data-invalid', `dataset "${dataset}", column "${column}": ${detail}`),
   dataErrorsCapped: (dataset: string, more: number) =>
     error('data-invalid', `… and ${more} more error${more === 1 ? '' : 's'} in dataset "${dataset}" (not shown; the first is here)`),
-  dataColumnMissing: (dataset: string, column: string, role: 'required' | 'key', header: readonly string[]) =>
+  dataColumnMissing: (dataset: string, column: string, role: 'required' | 'key' | 'date', header: readonly string[]) =>
     error('data-invalid', `dataset "${dataset}": ${role} column "${column}" is not in the header (columns: ${list(header)})`),
   dataColumnAbsent: (dataset: string, column: string, header: readonly string[]) =>
     warning('data-column-absent', `dataset "${dataset}": declared column "${column}" is not in the header (columns: ${list(header)})`),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { closest, editDistance } from '../../src/messages/suggest.js';
+import { closest, editDistance } from '../../src/messages/closest.js';
 
 async function run(...argv: string[]) {
   const out: string[] = [];

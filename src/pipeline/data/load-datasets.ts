@@ -40,7 +40,7 @@ export async function loadDatasets(
   const datasets = new Map<string, Dataset>();
   for (const [name, path] of paths) {
     const errorsBefore = log.errorCount;
-    const dataset = await readDataset(files, path, schemas.get(name), log);
+    const dataset = await readDataset(files, path, { schema: schemas.get(name), date: declarations[name]?.date }, log);
     if (dataset) datasets.set(name, dataset);
     else if (log.errorCount > errorsBefore) datasets.set(name, brokenDataset(name, path));
   }

@@ -4,7 +4,7 @@ import { catalogue } from '../../messages/catalogue.js';
 import { LineIndex } from '../../messages/line-index.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import type { Place } from '../../messages/message.js';
-import { didYouMean } from '../../messages/suggest.js';
+import { didYouMean } from '../../messages/closest.js';
 import { metaSchema, type Meta } from './meta-schema.js';
 
 export interface SplitSource {

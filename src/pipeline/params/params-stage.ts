@@ -1,10 +1,9 @@
-import { brokenDataset, type Dataset } from '../data/dataset.js';
+import type { Dataset } from '../data/dataset.js';
 import type { Meta } from '../frontmatter/meta-schema.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import { parsePeriod, periodLabel, previousPeriod, sameLastYear, type Period } from '../periods/period.js';
-import { latestPeriod, periodWindows } from '../periods/period-windows.js';
-import { WINDOWS } from '../periods/period-windows.js';
+import { latestPeriod, periodWindows, uncoveredDatasets } from '../periods/period-windows.js';
 import { LATEST, ParamError, periodParamName, resolveParams, type ParamValue } from './resolve-params.js';
 
 export interface PeriodContext {
@@ -23,14 +22,8 @@ export interface ParamsStageResult {
   period: Period | undefined;
   /** The briefing's datasets plus, with a period, their `@current`/`@previous`/`@lastyear`/`@trailing` windows. */
   datasets: Map<string, Dataset>;
-  /** A periodic briefing whose period could not be resolved (its error is reported). */
-  periodUnresolved?: true;
-}
-
-/** What `{{period.…}}` shows when the period could not be resolved: the build fails anyway, on that error alone. */
-export function unresolvedPeriod(): PeriodContext {
-  const none = { id: '…', label: '…', start: '…', end: '…' };
-  return { ...none, kind: 'week', previous: none, lastYear: none };
+  /** True when the period lies outside a dated dataset's rows: reported once per dataset, and nothing later can be meaningful. */
+  noData: boolean;
 }
 
 /**
@@ -41,9 +34,10 @@ export function paramsStage(
   meta: Meta,
   datasets: ReadonlyMap<string, Dataset>,
   given: Readonly<Record<string, string>>,
-  file: string,
+  displayOf: (path: string) => string,
   log: MessageLog,
 ): ParamsStageResult {
+  const file = displayOf('brief.md');
   let params: Record<string, ParamValue>;
   try {
     params = resolveParams(meta.params, given);
@@ -55,22 +49,23 @@ export function paramsStage(
   const all = new Map(datasets);
   const name = periodParamName(meta.params);
   const declaration = name ? meta.params[name] : undefined;
-  if (!name || declaration?.type !== 'period' || params[name] === undefined) return { params, period: undefined, datasets: all };
+  if (!name || declaration?.type !== 'period' || params[name] === undefined) return { params, period: undefined, datasets: all, noData: false };
   const value = String(params[name]);
   const period = value === LATEST ? latestPeriod(declaration.kind, datasets, meta.data) : parsePeriod(value);
   if (!period) {
-    const dated = Object.entries(meta.data).filter(([, d]) => d.date !== undefined).map(([dataset]) => dataset);
-    const brokenData = dated.some((dataset) => datasets.get(dataset)?.broken);
-    log.report(brokenData ? catalogue.followOn(name) : catalogue.periodLatestUnknown(name), file);
-    // The windows stand in empty, so that their uses are follow-ons of the error above.
-    for (const dataset of dated) {
-      for (const window of WINDOWS) all.set(`${dataset}@${window}`, brokenDataset(`${dataset}@${window}`, datasets.get(dataset)?.path ?? `data/${dataset}`));
-    }
-    return { params, period: undefined, datasets: all, periodUnresolved: true };
+    // Dates that did not parse were reported at their cells; "no dated rows" would only echo them.
+    if (log.hasErrors) return { params, period: undefined, datasets: all, noData: true };
+    log.report(catalogue.periodLatestUnknown(name), file);
+    return { params, period: undefined, datasets: all, noData: false };
   }
   params[name] = period.id;
+  const uncovered = uncoveredDatasets(datasets, meta.data, period);
+  for (const { dataset, covers } of uncovered) {
+    const range = covers && (covers.first.id === covers.last.id ? covers.first.id : `${covers.first.id}..${covers.last.id}`);
+    log.report(catalogue.periodNoData(dataset.name, period.id, range), displayOf(dataset.path));
+  }
   for (const [windowName, window] of periodWindows(datasets, meta.data, period)) all.set(windowName, window);
-  return { params, period, datasets: all };
+  return { params, period, datasets: all, noData: uncovered.length > 0 };
 }
 
 /** What `{{period.…}}` shows in prose and templates. */
