@@ -1,4 +1,4 @@
-import type { MessageTemplate } from './catalogue.js';
+import { FOLLOW_ON, type MessageTemplate } from './catalogue.js';
 import type { Message, Place } from './message.js';
 
 /**
@@ -10,6 +10,7 @@ export class MessageLog {
   readonly #muted: Array<(message: Message) => boolean> = [];
 
   report(template: MessageTemplate, file: string, place?: Place): void {
+    if (template.ruleId === FOLLOW_ON) return; // its cause is reported: one mistake, one message
     const message: Message = { file, severity: template.severity, ruleId: template.ruleId, reason: template.reason };
     if (place) message.place = place;
     this.add(message);
@@ -29,6 +30,10 @@ export class MessageLog {
 
   get messages(): readonly Message[] {
     return [...this.#messages].sort(compareMessages);
+  }
+
+  get errorCount(): number {
+    return this.#messages.filter((m) => m.severity === 'error').length;
   }
 
   get hasErrors(): boolean {

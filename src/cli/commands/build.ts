@@ -9,6 +9,7 @@ import type { CommandRunner } from '../command.js';
 import { PARAM_FLAGS, paramRequest } from '../param-flags.js';
 import { openQueryEngines } from '../query-setup.js';
 import { summaryTable } from '../summary-table.js';
+import { onShutdownSignal } from '../shutdown-signals.js';
 import { UsageError } from '../usage.js';
 import { VERBOSE_OPTION } from '../verbose.js';
 import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
@@ -60,6 +61,8 @@ export const build: CommandRunner = {
     if (!opened) return 1;
     const { queries, console } = opened;
     let outcomes: BuildOutcome[];
+    let interrupted = false;
+    let uninstall = () => {};
     try {
       const services = await diskServices(values.out, queries);
       // A value that does not fit a briefing's declarations is a ParamError, an InputError: exit 2.
@@ -68,20 +71,19 @@ export const build: CommandRunner = {
         { ...services, onOutcome: (outcome) => reportOutcome(outcome, { formats, quiet: values.quiet, verbose: values.verbose }, console) },
       );
       const interrupt = () => {
+        interrupted = true;
         console.err('brief: interrupted; closing the browser, nothing half-written is kept');
         void Promise.all([running.interrupt(), queries.close()]).finally(() => process.exit(130));
       };
-      process.once('SIGINT', interrupt);
-      process.once('SIGTERM', interrupt);
-      try {
-        outcomes = await running.done;
-      } finally {
-        process.off('SIGINT', interrupt);
-        process.off('SIGTERM', interrupt);
-      }
+      // A second signal, or a close past the grace period, kills the browser at once (shutdown-signals.ts).
+      uninstall = onShutdownSignal(interrupt);
+      outcomes = await running.done;
     } finally {
+      uninstall();
       await queries.close();
     }
+    // Interrupted, the jobs the closed browser cut short fail; the exit code says why.
+    if (interrupted) return 130;
     if (outcomes.length > 1 && !values.quiet) console.out(summaryTable(outcomes));
     return outcomes.every((o) => o.ok) ? 0 : 1;
   },

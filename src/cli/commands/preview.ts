@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CommandRunner } from '../command.js';
 import { paramRequest } from '../param-flags.js';
+import { onShutdownSignal } from '../shutdown-signals.js';
 import { UsageError } from '../usage.js';
 import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
 import { openQueryEngines } from '../query-setup.js';
@@ -58,16 +59,15 @@ export const preview: CommandRunner = {
       throw error;
     });
     console.out(`Previewing ${dir} at ${server.url}  (PDF: ${server.url}pdf)  Ctrl+C to stop`);
+    let uninstall = () => {};
     await new Promise<void>((stopped) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
+      // A second signal, or a close past the grace period, kills the browser at once (shutdown-signals.ts).
+      uninstall = onShutdownSignal(() => {
         console.err('brief: stopping the preview');
         void server.close().finally(() => void queries.close().finally(stopped));
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      });
     });
+    uninstall();
     return 0;
   },
 };

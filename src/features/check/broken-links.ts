@@ -2,7 +2,7 @@ import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { nodePlace, type ProseDocument } from '../../pipeline/markdown/prose-document.js';
 import { catalogue } from '../../messages/catalogue.js';
-import { closestName } from '../../messages/closest-name.js';
+import { closest } from '../../messages/closest.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import type { Place } from '../../messages/message.js';
 
@@ -17,7 +17,7 @@ export function checkLinks(docs: readonly ProseDocument[], ids: ReadonlySet<stri
   const check = (doc: ProseDocument, fragment: string, place: Place | undefined) => {
     const id = decodeFragment(fragment);
     if (id === '' || ids.has(id)) return;
-    log.report(catalogue.linkBroken(`#${fragment}`, closestName(id, ids)), doc.file, place);
+    log.report(catalogue.linkBroken(`#${fragment}`, closest(id, ids)), doc.file, place);
   };
   for (const doc of docs) {
     visit(doc.tree, (node: Node & { url?: string; value?: string }) => {

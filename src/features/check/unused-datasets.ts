@@ -22,7 +22,7 @@ export function reportUnusedDatasets(result: RenderResult, internals: RenderInte
   for (const name of [...used]) if (name.includes('@')) used.add(name.slice(0, name.indexOf('@')));
   const duckdbSql = internals.queries.filter((q) => q.source === undefined).map((q) => q.sql);
   for (const dataset of internals.datasets.values()) {
-    if (dataset.name.includes('@') || used.has(dataset.name) || duckdbSql.some((sql) => sql.includes(dataset.path))) continue;
+    if (dataset.name.includes('@') || dataset.broken || used.has(dataset.name) || duckdbSql.some((sql) => sql.includes(dataset.path))) continue;
     log.report(catalogue.datasetUnused(dataset.name), displayPath(files, dataset.path), { line: 1, column: 1 });
   }
 }

@@ -4,7 +4,7 @@ import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import { IMAGE_TYPES } from '../images/image-data-uri.js';
 import { datasetSchemas } from './dataset-schemas.js';
-import type { Dataset } from './dataset.js';
+import { brokenDataset, type Dataset } from './dataset.js';
 import { DATA_EXTENSIONS, datasetName, GEO_EXTENSIONS } from './parse-dataset.js';
 import { readDataset } from './read-dataset.js';
 import { sidecarDataset } from './schema-sidecar.js';
@@ -52,8 +52,10 @@ export async function loadDataFiles(
   const schemas = datasetSchemas({ files, declarations, datasets: new Set([...paths.keys(), ...queries]), sidecars }, log);
   const datasets = new Map<string, Dataset>();
   for (const [name, path] of paths) {
+    const errorsBefore = log.errorCount;
     const dataset = await readDataset(files, path, { schema: schemas.get(name), date: declarations[name]?.date }, log);
     if (dataset) datasets.set(name, dataset);
+    else if (log.errorCount > errorsBefore) datasets.set(name, brokenDataset(name, path));
   }
   return { datasets, schemas };
 }

@@ -1,7 +1,7 @@
 import type { Paragraph, Parent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
-import { closestName } from '../../messages/closest-name.js';
+import { closest } from '../../messages/closest.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import type { ProseDocument } from './prose-document.js';
@@ -61,7 +61,7 @@ export function collectCrossReferences(
         if (targets.has(id)) continue;
         const start = text.position?.start.offset;
         const place = start === undefined ? undefined : doc.placeOf(start + m.index);
-        log.report(catalogue.xrefUnknown(id, [...targets.keys()], closestName(id, targets.keys())), doc.file, place);
+        log.report(catalogue.xrefUnknown(id, [...targets.keys()], closest(id, targets.keys())), doc.file, place);
       }
       return undefined;
     });

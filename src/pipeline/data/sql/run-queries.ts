@@ -2,7 +2,7 @@ import type { QueryEngine, QueryFailure, SqlCell, SqlParam } from '../../../edge
 import type { DatasetSchema } from '../../frontmatter/data-declarations.js';
 import type { Meta } from '../../frontmatter/meta-schema.js';
 import { catalogue, type MessageTemplate } from '../../../messages/catalogue.js';
-import { closestName } from '../../../messages/closest-name.js';
+import { closest } from '../../../messages/closest.js';
 import type { MessageLog } from '../../../messages/message-log.js';
 import type { ParamValue } from '../../params/resolve-params.js';
 import type { Period } from '../../periods/period.js';
@@ -81,7 +81,7 @@ function checkedPlaceholders(source: QuerySource, known: ReadonlyMap<string, Sql
 function failureMessage(dataset: string, failure: QueryFailure): MessageTemplate {
   switch (failure.kind) {
     case 'sql': {
-      const suggestion = failure.missing ? closestName(failure.missing.name, failure.missing.candidates) : undefined;
+      const suggestion = failure.missing ? closest(failure.missing.name, failure.missing.candidates) : undefined;
       return catalogue.sqlError(failure.message, suggestion);
     }
     case 'refused':
