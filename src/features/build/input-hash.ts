@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { BriefingFiles } from '../../edges/files/briefing-files.js';
-import { usedDatasets } from '../../pipeline/data/dataset-usage.js';
+import { datasetsUsedBy } from '../../pipeline/data/dataset-usage.js';
 import { DATA_EXTENSIONS } from '../../pipeline/data/parse-dataset.js';
 import type { RenderResult } from '../../pipeline/render-briefing.js';
 
@@ -34,13 +34,7 @@ export function inputsHash(files: BriefingFiles, result: RenderResult): string {
   part('params', stableJson(result.params));
   const internals = result.internals;
   if (internals) {
-    const used = usedDatasets({
-      helperDatasets: internals.helperDatasets,
-      proseTexts: internals.prose.map((p) => p.text),
-      requests: internals.requests,
-      chartDatasets: result.figures.flatMap((f) => f.chart.datasets),
-      files,
-    });
+    const used = datasetsUsedBy(result, internals, files);
     for (const name of [...used].sort()) {
       const dataset = internals.datasets.get(name);
       if (dataset) part(`data ${name}`, JSON.stringify([dataset.columns, dataset.rows]));

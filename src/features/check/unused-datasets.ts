@@ -2,7 +2,7 @@ import { displayPath, type BriefingFiles } from '../../edges/files/briefing-file
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import type { RenderInternals, RenderResult } from '../../pipeline/render-briefing.js';
-import { usedDatasets } from '../../pipeline/data/dataset-usage.js';
+import { datasetsUsedBy } from '../../pipeline/data/dataset-usage.js';
 
 /**
  * A data file nothing reads is usually a leftover or a typo in a name elsewhere. Used means: a
@@ -12,13 +12,7 @@ import { usedDatasets } from '../../pipeline/data/dataset-usage.js';
  * not files: one nobody reads is not a problem.
  */
 export function reportUnusedDatasets(result: RenderResult, internals: RenderInternals, files: BriefingFiles, log: MessageLog): void {
-  const used = usedDatasets({
-    helperDatasets: internals.helperDatasets,
-    proseTexts: internals.prose.map((p) => p.text),
-    requests: internals.requests,
-    chartDatasets: result.figures.flatMap((f) => f.chart.datasets),
-    files,
-  });
+  const used = datasetsUsedBy(result, internals, files);
   for (const name of [...used]) if (name.includes('@')) used.add(name.slice(0, name.indexOf('@')));
   const duckdbSql = internals.queries.filter((q) => q.source === undefined).map((q) => q.sql);
   for (const dataset of internals.datasets.values()) {
