@@ -33,6 +33,31 @@ describe('one mistake, one message', () => {
   });
 });
 
+describe('one typo in the front matter, one message', () => {
+  it('a misspelt required key is the unknown key with its suggestion, not also "title is required"', async () => {
+    const result = await renderMemory({ 'brief.md': '---\ndate: 2026-01-01\ntitel: Hello\n---\nBody.\n' });
+    expect(result.messages.map(formatMessage)).toEqual([
+      formatMessage({ file: 'b/brief.md', place: { line: 3, column: 1 }, ...catalogue.frontMatterInvalid('titel', 'unknown key (did you mean "title"?)') }),
+    ]);
+  });
+
+  it('a parameter declaration that has to be dropped makes its uses follow-ons', async () => {
+    const brief = '---\ntitle: T\nparams:\n  region: { tpye: enum, values: [EU, US], default: EU }\n---\nIn {{params.region}}, {{#if params.region}}yes{{/if}}.\n';
+    const result = await renderMemory({ 'brief.md': brief });
+    expect(result.messages.map((m) => [m.ruleId, m.place?.line])).toEqual([['front-matter-invalid', 4]]);
+  });
+
+  it('unreadable YAML is one message (with how to quote a template), and the body\'s uses of params and periods are follow-ons', async () => {
+    const result = await renderMemory({
+      'brief.md': PERIODIC('headline: {{num (sum "weekly@current" "downloads")}} downloads\n'),
+      'data/weekly.csv': WEEKLY,
+    });
+    expect(result.messages).toHaveLength(1);
+    expect(result.messages[0]).toMatchObject({ ruleId: 'yaml-invalid', place: { line: 3 } });
+    expect(result.messages[0]?.reason).toContain('must be quoted');
+  });
+});
+
 describe('did you mean', () => {
   it('suggests the closest front-matter key, helper, variable, dataset and column', async () => {
     const result = await renderMemory({
