@@ -58,6 +58,13 @@ describe('one typo in the front matter, one message', () => {
   });
 });
 
+describe('no raw JavaScript in a message', () => {
+  it('a path through an empty value says which step is empty, where the path is written', async () => {
+    const result = await renderMemory({ 'brief.md': '---\ntitle: T\n---\nBefore: {{period.previous.label}}.\n' });
+    expect(result.messages).toEqual([{ file: 'b/brief.md', place: { line: 4, column: 11 }, ...catalogue.variableEmpty('period.previous.label', 'period') }]);
+  });
+});
+
 describe('did you mean', () => {
   it('suggests the closest front-matter key, helper, variable, dataset and column', async () => {
     const result = await renderMemory({

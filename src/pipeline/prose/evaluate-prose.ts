@@ -18,7 +18,7 @@ import {
 } from './handlebars-ast.js';
 import { closest } from '../../messages/closest.js';
 import { HelperFailure, MarkdownText, type Helper, type HelperPlugin } from './helper-api.js';
-import { parseErrorPlace, shortReason } from './prose-errors.js';
+import { emptyStep, parseErrorPlace, shortReason } from './prose-errors.js';
 import { SourceMap } from './source-map.js';
 
 export interface ProseInput {
@@ -232,6 +232,13 @@ function renderStatement(
       report(catalogue.variableUnknown(full, suggestVariable(full, context)), placeOfLoc(err.lineNumber, err.column ?? 0));
       return '';
     }
+    const empty = emptyStep(err, statement, context);
+    if (empty) {
+      report(catalogue.variableEmpty(empty.path, empty.empty), placeOfLoc(empty.loc.line, empty.loc.column));
+      return '';
+    }
+    // Handlebars' own exceptions are about the template; any other is a bug of ours, not the author's.
+    if (!(err instanceof Handlebars.Exception)) throw err;
     const loc = statement.loc?.start ?? { line: 1, column: 0 };
     report(catalogue.proseSyntax(shortReason(err.message)), placeOfLoc(loc.line, loc.column));
     return '';

@@ -1,3 +1,4 @@
+import { isPath, walk, type HbNode, type HbPosition } from './handlebars-ast.js';
 import type { Place } from '../../messages/message.js';
 
 /** Handlebars parse errors carry only a line; point at the `{{` that most likely caused them. */
@@ -35,4 +36,26 @@ function unclosedBlock(source: string): Place | undefined {
 export function shortReason(message: string): string {
   const first = message.split('\n').find((l) => /Expecting|got/.test(l)) ?? message.split('\n')[0] ?? message;
   return first.replace(/ - \d+:\d+$/, '').trim();
+}
+
+/**
+ * `{{period.previous.label}}` where `period` is null makes Handlebars' strict lookup throw
+ * JavaScript's "Cannot read properties of null (reading 'previous')". In the author's terms that
+ * is a path with an empty step: the path, the step that has no value, and where the path is
+ * written. Undefined when the error is something else.
+ */
+export function emptyStep(error: Error, statement: HbNode, context: unknown): { path: string; empty: string; loc: HbPosition } | undefined {
+  const reading = /^Cannot read properties of (?:null|undefined) \(reading '([^']*)'\)/.exec(error.message)?.[1];
+  if (reading === undefined) return undefined;
+  let found: { path: string; empty: string; loc: HbPosition } | undefined;
+  walk(statement, (node) => {
+    if (found || !isPath(node) || !node.loc) return;
+    const i = node.parts.indexOf(reading);
+    if (i < 1) return;
+    // Prefer the path whose prefix is empty in the root context; inside blocks, the first that reads the step.
+    let at: unknown = context;
+    for (const part of node.parts.slice(0, i)) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined;
+    if (at === null || at === undefined || !found) found = { path: node.original, empty: node.parts.slice(0, i).join('.'), loc: node.loc.start };
+  });
+  return found;
 }
