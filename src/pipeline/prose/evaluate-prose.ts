@@ -28,8 +28,10 @@ export interface ProseInput {
   file: string;
   /** Line of the file on which `text` starts. */
   firstLine: number;
-  /** Column of the file at which `text`'s first line starts (a value inside front matter); 1 by default. */
+  /** Column of the file at which `text`'s first line starts; 1 by default. */
   firstColumn?: number;
+  /** Where a place in `text` is in the file, when `text` is not written as is (a quoted or folded front matter value). */
+  placeInFile?: (inText: Place) => Place;
   context: { meta: unknown; data: unknown; params: unknown };
   lang: string;
   datasets: Datasets;
@@ -55,7 +57,7 @@ const LOC = '$loc';
 export function evaluateProse(input: ProseInput, log: MessageLog): ProseOutput {
   const index = new LineIndex(input.text);
   const shift = (input.firstColumn ?? 1) - 1;
-  const toFile = (p: Place): Place => ({ line: p.line + input.firstLine - 1, column: p.line === 1 ? p.column + shift : p.column });
+  const toFile = input.placeInFile ?? ((p: Place): Place => ({ line: p.line + input.firstLine - 1, column: p.line === 1 ? p.column + shift : p.column }));
   const placeOfLoc = (line: number, column0: number): Place => toFile({ line, column: column0 + 1 });
   const identity: ProseOutput = { markdown: input.text, placeOf: (o) => toFile(index.place(o)) };
   if (!input.text.includes('{{')) return identity;
