@@ -20,7 +20,7 @@ export const catalogue = {
   // Loading
   briefMissing: (file: string) => error('brief-missing', `no ${file} in the briefing folder`),
   fileOutside: (path: string) => error('file-outside', `"${path}" is outside the briefing folder`),
-  fileMissing: (path: string) => error('file-missing', `file "${path}" does not exist`),
+  fileMissing: (path: string, beside: readonly string[] = []) => error('file-missing', `file "${path}" does not exist${didYouMean(path, beside)}`),
   // Front matter
   yamlInvalid: (detail: string) => error('yaml-invalid', `invalid YAML front matter: ${detail}`),
   yamlAliases: (limit: number) =>
@@ -62,7 +62,7 @@ export const catalogue = {
   helperUnknown: (name: string, known: readonly string[] = []) => error('helper-unknown', `unknown helper "${name}"${didYouMean(name, known)}`),
   helperFailed: (name: string, detail: string) => error('helper-failed', `helper "${name}": ${detail}`),
   // Charts
-  chartMissing: (path: string) => error('chart-missing', `chart file "${path}" does not exist`),
+  chartMissing: (path: string, beside: readonly string[] = []) => error('chart-missing', `chart file "${path}" does not exist${didYouMean(path, beside)}`),
   chartJson: (detail: string) => error('chart-json', `chart spec is not valid JSON: ${detail}`),
   chartSchema: (detail: string) => error('chart-schema', `invalid Vega-Lite spec: ${detail}`),
   chartField: (field: string, dataset: string, known: readonly string[]) =>
@@ -102,7 +102,7 @@ export const catalogue = {
       'xref-unknown',
       `cross-reference "@${ref}" names no figure or table${suggestion ? ` (did you mean "@${suggestion}"?)` : ` (known: ${list(known)})`}`,
     ),
-  imageMissing: (src: string) => error('image-missing', `image "${src}" does not exist in the briefing folder`),
+  imageMissing: (src: string, beside: readonly string[] = []) => error('image-missing', `image "${src}" does not exist in the briefing folder${didYouMean(src, beside)}`),
   imageRemote: (src: string) =>
     error('image-remote', `image "${src}" is remote; briefings embed images from their own folder only`),
   htmlRemoved: (tag: string) =>

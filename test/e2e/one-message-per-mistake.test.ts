@@ -66,6 +66,25 @@ describe('no raw JavaScript in a message', () => {
 });
 
 describe('did you mean', () => {
+  it('suggests the closest mark, encoding channel, chart file and image', async () => {
+    const spec = (mark: string, channel: string) =>
+      `{"description": "d", "data": {"name": "sales"}, "mark": "${mark}", "encoding": {"x": {"field": "month", "type": "nominal"}, "${channel}": {"field": "amount", "type": "quantitative"}}}`;
+    const result = await renderMemory({
+      'brief.md': '---\ntitle: T\n---\nIntro.\n\n::chart{src="charts/a.vl.json" caption="A"}\n\n::chart{src="charts/b.vl.json" caption="B"}\n\n::chart{src="charts/trends.vl.json" caption="C"}\n',
+      'charts/a.vl.json': spec('rectangle', 'y'),
+      'charts/b.vl.json': spec('bar', 'colour'),
+      'charts/trend.vl.json': spec('bar', 'y'),
+      'data/sales.csv': 'month,amount\na,1\n',
+    });
+    expect(result.messages.map((m) => /\(did you mean [^)]*\)/.exec(m.reason)?.[0])).toEqual([
+      '(did you mean "charts/trend.vl.json"?)',
+      '(did you mean "rect"?)',
+      '(did you mean "color"?)',
+    ]);
+    // The compiler's own "colour is not a valid encoding channel" is the same mistake: not repeated.
+    expect(result.messages.filter((m) => m.reason.includes('colour'))).toHaveLength(1);
+  });
+
   it('suggests the closest front-matter key, helper, variable, dataset and column', async () => {
     const result = await renderMemory({
       'brief.md': '---\ntitle: T\nautors: [x]\n---\n{{pctChnage 1 2}} {{meta.titel}} {{sum "sale" "x"}} {{sum "sales" "amuont"}}\n',
