@@ -115,6 +115,9 @@ export const catalogue = {
     ),
   // Templates
   layoutFailed: (detail: string) => error('layout-failed', `template failed: ${detail}`),
+  /** A briefing's own layout.hbs or partials/*.hbs that Handlebars cannot parse. */
+  templateSyntax: (detail: string) => error('template-syntax', `template syntax error: ${detail}`),
+  templateConfigJson: (detail: string) => error('template-config', `template.json is not valid JSON: ${detail}`),
   // brief check: rules that look at the whole briefing rather than one stage's input
   linkBroken: (href: string, suggestion?: string) =>
     error(
@@ -127,6 +130,8 @@ export const catalogue = {
   sectionEmpty: (title: string) => warning('section-empty', `section "${title}" has no content before the next "##"`),
   headingSkip: (from: number, to: number) =>
     warning('heading-skip', `heading level skips from h${from} to h${to} (use ${'#'.repeat(from + 1)} here)`),
+  /** A bug in Briefsmith (see `internalErrorLine`): not the content's fault, exit 70. */
+  internal: (line: string) => error('internal', line),
   renderFailed: (detail: string) => error('render-failed', `the briefing could not be rendered: ${detail}`),
   // Checked data: dataset schemas (front matter `data.<name>.schema` or `data/<name>.schema.json|yaml`)
   dataInvalid: (dataset: string, column: string, detail: string) =>

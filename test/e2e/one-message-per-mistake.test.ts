@@ -63,6 +63,18 @@ describe('no raw JavaScript in a message', () => {
     const result = await renderMemory({ 'brief.md': '---\ntitle: T\n---\nBefore: {{period.previous.label}}.\n' });
     expect(result.messages).toEqual([{ file: 'b/brief.md', place: { line: 4, column: 11 }, ...catalogue.variableEmpty('period.previous.label', 'period') }]);
   });
+
+  it('a briefing\'s own partial that does not parse is a positioned message in that file, in the author\'s terms', async () => {
+    const result = await renderMemory({ 'brief.md': '---\ntitle: T\n---\nHi.\n', 'partials/figure.hbs': '<figure>\n  {{#if id}}{{id}}</figure>\n' });
+    expect(result.messages).toEqual([
+      { file: 'b/partials/figure.hbs', place: { line: 2, column: 3 }, ...catalogue.templateSyntax('{{#if}} is never closed (end it with {{/if}})') },
+    ]);
+  });
+
+  it('prose syntax errors name the block, not the parser\'s tokens', async () => {
+    const result = await renderMemory({ 'brief.md': '---\ntitle: T\n---\n{{#each rows}}x {{#if a}}y{{/each}}\n' });
+    expect(result.messages.map((m) => m.reason)).toEqual(['template syntax error: {{/each}} does not close {{#if}} (blocks close in the reverse order they open)']);
+  });
 });
 
 describe('did you mean', () => {

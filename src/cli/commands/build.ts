@@ -13,6 +13,7 @@ import { onShutdownSignal } from '../shutdown-signals.js';
 import { UsageError } from '../usage.js';
 import { VERBOSE_OPTION } from '../verbose.js';
 import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
+import { EX_SOFTWARE, isInternal } from '../../messages/errors.js';
 
 const FORMATS: readonly Format[] = ['html', 'pdf'];
 
@@ -85,6 +86,8 @@ export const build: CommandRunner = {
     // Interrupted, the jobs the closed browser cut short fail; the exit code says why.
     if (interrupted) return 130;
     if (outcomes.length > 1 && !values.quiet) console.out(summaryTable(outcomes));
+    // A bug in Briefsmith outranks content errors: it is what has to be reported.
+    if (outcomes.some((o) => isInternal(o.failure))) return EX_SOFTWARE;
     return outcomes.every((o) => o.ok) ? 0 : 1;
   },
 };

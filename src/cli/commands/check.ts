@@ -11,6 +11,7 @@ import { printCauses, VERBOSE_OPTION } from '../verbose.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import { catalogue } from '../../messages/catalogue.js';
+import { EX_SOFTWARE, internalErrorLine, isInternal } from '../../messages/errors.js';
 import type { Message } from '../../messages/message.js';
 import { ParamError } from '../../pipeline/params/resolve-params.js';
 import { diskTemplateLibrary, loadTemplateHelpers } from '../../pipeline/templates/disk-template-library.js';
@@ -46,6 +47,7 @@ export const check: CommandRunner = {
     const templates = diskTemplateLibrary(TEMPLATES_DIR, await loadTemplateHelpers(TEMPLATES_DIR));
     const fonts = fontsourceStore();
     const checked: CheckedBriefing[] = [];
+    let internal = false;
     try {
       for (const dir of positionals) {
         const shown = dir.replace(/\/+$/, '') || '.';
@@ -56,7 +58,8 @@ export const check: CommandRunner = {
         } catch (error) {
           if (error instanceof ParamError) throw error; // a --param value that does not fit: an InputError, exit 2
           // Not a content problem the pipeline could place, but CI must still see it as a message.
-          const { ruleId, severity, reason } = catalogue.renderFailed((error as Error).message);
+          internal ||= isInternal(error);
+          const { ruleId, severity, reason } = isInternal(error) ? catalogue.internal(internalErrorLine(error)) : catalogue.renderFailed((error as Error).message);
           results = [{ dir: shown, messages: [{ file: shown, ruleId, severity, reason }] }];
           if (values.verbose) console.err(`${shown}: the briefing could not be rendered:`);
           printCauses(error, values.verbose, console.err);
@@ -69,6 +72,7 @@ export const check: CommandRunner = {
     }
     if (format === 'json') console.out(JSON.stringify(jsonReport(checked), null, 2));
     else textReport(checked).forEach((line) => console.out(line));
+    if (internal) return EX_SOFTWARE;
     return summarize(checked).errors > 0 ? 1 : 0;
   },
 };

@@ -70,7 +70,7 @@ export function evaluateProse(input: ProseInput, log: MessageLog): ProseOutput {
     program = Handlebars.parse(text) as unknown as HbProgram;
   } catch (e) {
     const message = (e as Error).message;
-    log.report(catalogue.proseSyntax(shortReason(message)), input.file, toFile(parseErrorPlace(message, input.text)));
+    log.report(catalogue.proseSyntax(shortReason(message, text)), input.file, toFile(parseErrorPlace(message, input.text)));
     return identity;
   }
 

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { ContentFailure } from '../../messages/errors.js';
 import type { Template } from './template.js';
 
 export type TemplateRenderer = (context: unknown) => string;
@@ -20,7 +21,17 @@ export function compileTemplate(template: Template): CompiledTemplate {
   const layout = env.compile(template.layout, options);
   const figureSource = template.partials['figure'] ?? '<figure id="{{id}}">{{{svg}}}<figcaption>{{label}} {{number}}. {{{captionHtml}}}</figcaption></figure>';
   const figure = env.compile(figureSource, options);
-  return { layout: (c) => layout(c), figure: (c) => figure(c) };
+  return { layout: (c) => guarded('layout.hbs', () => layout(c)), figure: (c) => guarded('the figure partial', () => figure(c)) };
+}
+
+/** A template that throws while rendering ("Must pass iterator to #each") is its author's to fix, not a bug. */
+function guarded(what: string, render: () => string): string {
+  try {
+    return render();
+  } catch (error) {
+    if (!(error instanceof Handlebars.Exception)) throw error;
+    throw new ContentFailure(`template ${what}: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 /** A value as a CSS string literal, safe inside a <style> element. */
