@@ -1,13 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { TEMPLATES_DIR } from '../../paths.js';
 import type { CommandRunner } from '../command.js';
 import { PARAM_FLAGS, paramRequest } from '../param-flags.js';
 import { UsageError } from '../usage.js';
-import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
 import { openQueryEngines } from '../query-setup.js';
-import { printCauses, VERBOSE_OPTION } from '../verbose.js';
+import { printCauses } from '../verbose.js';
+import { parseCommandArgs, requireFolders, RUN_FLAGS } from '../shared-flags.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import { catalogue } from '../../messages/catalogue.js';
@@ -22,24 +20,16 @@ const FORMATS = ['text', 'json'] as const;
 
 export const check: CommandRunner = {
   async run(argv, terminal) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        strict: { type: 'boolean', default: false },
-        config: { type: 'string', default: CONFIG_FILE },
-        ...PARAM_FLAGS,
-        ...VERBOSE_OPTION,
-      },
+    const { values, positionals } = parseCommandArgs(argv, {
+      format: { type: 'string', default: 'text' },
+      strict: { type: 'boolean', default: false },
+      ...PARAM_FLAGS,
+      ...RUN_FLAGS,
     });
     const format = values.format as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}" (known: ${FORMATS.join(', ')})`);
     if (positionals.length === 0) throw new UsageError('brief check needs at least one briefing folder');
-    for (const dir of positionals) {
-      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
-    }
+    requireFolders(positionals);
     const request = paramRequest(values);
     const opened = openQueryEngines(values.config, terminal);
     if (!opened) return 1;
