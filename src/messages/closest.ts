@@ -11,7 +11,8 @@ export function closest(name: string, known: Iterable<string>): string | undefin
   for (const candidate of known) {
     if (candidate === name) continue;
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+    // At most half the candidate changed: `nope` is not "ne" with two letters added.
+    if (distance < bestDistance && 2 * distance <= candidate.length) [best, bestDistance] = [candidate, distance];
   }
   return best ?? longerForm(name, known);
 }
