@@ -1,8 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, type LaunchedBrowser } from '../edges/browser/launch-browser.js';
+import type { LaunchedBrowser } from '../edges/browser/launch-browser.js';
 import { buildJob, type BuildOutcome, type Format } from '../features/build/build-briefing.js';
+import { buildChartCache } from '../features/build/build-chart-cache.js';
 import { expandJobs, type BuildJob, type JobRequest } from '../features/build/build-jobs.js';
 import { runPool } from '../features/build/run-pool.js';
 import { fontsourceStore } from '../edges/fonts/font-store.js';
@@ -28,6 +29,8 @@ export interface BuildOptions {
   concurrency: number | undefined;
   request: JobRequest;
   force: boolean;
+  /** Reuse charts rendered before (`<out>/.cache/charts/`) and share them between jobs; `--no-cache` turns it off. */
+  cache: boolean;
   /** Print the cause chain of a failure. */
   verbose: boolean;
 }
@@ -58,6 +61,7 @@ export async function buildCommand(options: BuildOptions, console: Console): Pro
   for (const outcome of failed) report(outcome, options, console);
   const templates = diskTemplateLibrary(TEMPLATES_DIR, await loadTemplateHelpers(TEMPLATES_DIR));
   const fonts = fontsourceStore();
+  const charts = options.cache && jobs.length > 0 ? buildChartCache(options.out) : undefined;
   // Kept as a promise so that Ctrl-C during the browser's start still waits for it and closes it.
   let browser: Promise<LaunchedBrowser> | undefined;
   const closeBrowser = async () => (browser ? (await browser.catch(() => undefined))?.close() : undefined);
@@ -71,11 +75,12 @@ export async function buildCommand(options: BuildOptions, console: Console): Pro
   try {
     let printer;
     if (options.formats.includes('pdf') && jobs.length > 0) {
-      browser = launchBrowser();
+      // puppeteer-core and the printer are loaded only when a PDF is wanted: `--format html` starts faster.
+      browser = import('../edges/browser/launch-browser.js').then(({ launchBrowser }) => launchBrowser());
       const { PdfPrinter } = await import('../edges/pdf/pdf-printer.js');
       printer = new PdfPrinter((await browser).browser);
     }
-    const ctx = { templates, fonts, printer, formats: options.formats, out: options.out, force: options.force };
+    const ctx = { templates, fonts, printer, formats: options.formats, out: options.out, force: options.force, chartCache: charts?.cache };
     const limit = options.concurrency ?? availableParallelism();
     const outcomes = await runPool(jobs, limit, async (job) => {
       const outcome = await buildJob(job, ctx);
@@ -89,6 +94,7 @@ export async function buildCommand(options: BuildOptions, console: Console): Pro
   } finally {
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
+    charts?.close();
     await closeBrowser();
   }
 }

@@ -8,6 +8,7 @@ import type { Datasets } from './data/dataset.js';
 import { withChartRuntime } from './charts/live-runtime.js';
 import { loadDatasets } from './data/load-datasets.js';
 import { RecordingDatasets } from './data/recording-datasets.js';
+import type { ChartCache } from './charts/cached-chart.js';
 import { renderFigures, type RenderedFigure } from './figures/render-figures.js';
 import { frontmatterStage, type FrontMatterStageOutput } from './frontmatter/frontmatter-stage.js';
 import { htmlStage, type NarrativeHtml } from './html/html-stage.js';
@@ -51,6 +52,8 @@ export interface BriefingRun {
   files: BriefingFiles;
   templates: TemplateLibrary;
   fonts: FontStore | undefined;
+  /** Earlier chart renders to reuse, handed in by the caller; absent: every chart is drawn. */
+  chartCache: ChartCache | undefined;
   /** Parameter values as given (`--param name=value`). */
   given: Readonly<Record<string, string>>;
   /** Starts every slot name; random per run so raw HTML in content cannot forge a slot. */
@@ -92,7 +95,7 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
     const figures = await renderFigures(
       {
         requests, files: run.files, datasets, theme: template.chart, lang: meta.lang, labels, params: chartParams(params, period),
-        interactive: meta.interactive, renderFigure: compiled.figure, reserve: (id) => ids.slug(id, false),
+        interactive: meta.interactive, renderFigure: compiled.figure, reserve: (id) => ids.slug(id, false), cache: run.chartCache,
       },
       run.log,
     );

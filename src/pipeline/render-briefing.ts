@@ -4,6 +4,7 @@ import type { BriefingFiles } from '../edges/files/briefing-files.js';
 import type { FontStore } from '../edges/fonts/font-store.js';
 import { MessageLog } from '../messages/message-log.js';
 import type { Message } from '../messages/message.js';
+import type { ChartCache } from './charts/cached-chart.js';
 import { BRIEFING_STAGES, type StageOutputs } from './briefing-stages.js';
 import type { Datasets } from './data/dataset.js';
 import type { RenderedFigure } from './figures/render-figures.js';
@@ -25,6 +26,11 @@ export interface RenderInput {
   fonts?: FontStore;
   /** Parameter values as given (`--param name=value`); declared defaults fill the rest. */
   params?: Readonly<Record<string, string>>;
+  /**
+   * Earlier chart renders, reused when nothing a chart depends on changed (a memory cache for a
+   * preview session or a batch, a disk cache for rebuilds). Output is the same with or without.
+   */
+  chartCache?: ChartCache;
   /** Clock for stage timings only; output never depends on it. */
   now?: () => number;
 }
@@ -82,7 +88,7 @@ export interface RenderInternals {
 export async function renderBriefing(input: RenderInput): Promise<RenderResult> {
   const log = new MessageLog();
   const run = {
-    files: input.files, templates: input.templates, fonts: input.fonts, given: input.params ?? {}, log,
+    files: input.files, templates: input.templates, fonts: input.fonts, chartCache: input.chartCache, given: input.params ?? {}, log,
     // Slot names carry a random prefix so raw HTML in content cannot forge one; they never reach the output.
     slotPrefix: `s${randomUUID().slice(0, 8)}-`,
   };

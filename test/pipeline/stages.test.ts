@@ -37,7 +37,7 @@ function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
 /** Runs the declared stages one by one, as `runStages` does, but with each stage's input deeply frozen. */
 async function runFrozen(files: BriefingFiles, given: Record<string, string> = {}) {
   const log = new MessageLog();
-  const run: BriefingRun = { files, templates, fonts: undefined, given, slotPrefix: 'frozen-', log };
+  const run: BriefingRun = { files, templates, fonts: undefined, chartCache: undefined, given, slotPrefix: 'frozen-', log };
   let state: object = {};
   const ran: string[] = [];
   for (const stage of STAGES) {

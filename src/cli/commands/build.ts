@@ -27,6 +27,7 @@ export const build: CommandRunner = {
         matrix: { type: 'string', multiple: true, default: [] },
         period: { type: 'string' },
         force: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
         ...VERBOSE_OPTION,
       },
     });
@@ -45,6 +46,7 @@ export const build: CommandRunner = {
         concurrency: parseConcurrency(values.concurrency),
         request: { params, matrix, period: values.period },
         force: values.force,
+        cache: !values['no-cache'],
         verbose: values.verbose,
       },
       console,

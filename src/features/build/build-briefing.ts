@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArchiveEntry } from '../archive/archive-manifest.js';
 import type { FontStore } from '../../edges/fonts/font-store.js';
+import type { ChartCache } from '../../pipeline/charts/cached-chart.js';
 import type { Meta } from '../../pipeline/frontmatter/meta-schema.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import type { Message } from '../../messages/message.js';
@@ -25,6 +26,8 @@ export interface BuildContext {
   out: string;
   /** Rebuild a period that is already in the archive. */
   force: boolean;
+  /** Earlier chart renders (`--no-cache`: none). */
+  chartCache?: ChartCache | undefined;
 }
 
 /** What a periodic job adds to its briefing's archive. */
@@ -64,6 +67,7 @@ export async function buildJob(job: BuildJob, ctx: BuildContext): Promise<BuildO
   try {
     const result = await renderBriefing({
       files: diskFiles(job.dir, shown), templates: ctx.templates, fonts: ctx.fonts, params: job.params, now: () => performance.now(),
+      ...(ctx.chartCache ? { chartCache: ctx.chartCache } : {}),
     });
     if (!result.html || !result.meta || !result.template) return outcome({ messages: result.messages });
     const folder = jobFolder(job, result.period?.id);
