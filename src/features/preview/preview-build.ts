@@ -6,6 +6,7 @@ import { diskFiles } from '../../edges/files/disk-files.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { Message } from '../../messages/message.js';
 import type { PrintJob } from '../../edges/pdf/pdf-printer.js';
+import type { ChartCache } from '../../pipeline/charts/cached-chart.js';
 import type { HelperPlugin } from '../../pipeline/prose/helper-api.js';
 import { diskTemplateLibrary } from '../../pipeline/templates/disk-template-library.js';
 
@@ -26,6 +27,8 @@ export interface PreviewSources {
   /** Template helpers, imported once at start (Node caches ES modules, so they cannot be reloaded). */
   helpers: ReadonlyMap<string, readonly HelperPlugin[]>;
   templatesDir?: string;
+  /** Charts of earlier builds in this session: an edit to the prose redraws no chart. */
+  chartCache?: ChartCache;
 }
 
 /**
@@ -38,7 +41,9 @@ export async function buildPreview(sources: PreviewSources): Promise<PreviewBuil
   const seconds = () => (performance.now() - started) / 1000;
   try {
     const templates = diskTemplateLibrary(sources.templatesDir ?? TEMPLATES_DIR, sources.helpers);
-    const { render, messages } = await checkBriefing({ files: diskFiles(sources.dir, sources.shown), templates, fonts: sources.fonts });
+    const { render, messages } = await checkBriefing({
+      files: diskFiles(sources.dir, sources.shown), templates, fonts: sources.fonts, ...(sources.chartCache ? { chartCache: sources.chartCache } : {}),
+    });
     const page =
       render.html && render.meta && render.template
         ? { html: render.html, page: render.template.page, meta: pdfMetadata(render.meta) }

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { basename, resolve } from 'node:path';
 import { launchBrowser } from '../../edges/browser/launch-browser.js';
 import { TEMPLATES_DIR } from '../../paths.js';
+import { memoryCache } from '../../edges/cache/memory-cache.js';
+import type { CachedChart } from '../../pipeline/charts/cached-chart.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { causeChain } from '../../messages/cause-chain.js';
 import { formatMessage } from '../../messages/format-message.js';
@@ -50,7 +52,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const shown = options.dir.replace(/\/+$/, '') || '.';
-  const sources = { dir: options.dir, shown, fonts: fontsourceStore(), helpers: await loadTemplateHelpers(templatesDir), templatesDir };
+  const sources = {
+    dir: options.dir, shown, fonts: fontsourceStore(), helpers: await loadTemplateHelpers(templatesDir), templatesDir,
+    // Lives as long as the session; keys are content digests, so stale entries are never read, only dropped.
+    chartCache: memoryCache<CachedChart>(200),
+  };
   const session = new PreviewSession();
   const events = new EventStream();
   const pdf = new PdfView(options.launchBrowser ?? launchBrowser);
