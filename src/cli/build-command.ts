@@ -5,6 +5,7 @@ import type { LaunchedBrowser } from '../edges/browser/launch-browser.js';
 import { buildJob, type BuildOutcome, type Format } from '../features/build/build-briefing.js';
 import { buildChartCache } from '../features/build/build-chart-cache.js';
 import { expandJobs, type BuildJob, type JobRequest } from '../features/build/build-jobs.js';
+import { slots } from '../features/build/print-slots.js';
 import { runPool } from '../features/build/run-pool.js';
 import { fontsourceStore } from '../edges/fonts/font-store.js';
 import { diskFiles } from '../edges/files/disk-files.js';
@@ -80,8 +81,13 @@ export async function buildCommand(options: BuildOptions, console: Console): Pro
       const { PdfPrinter } = await import('../edges/pdf/pdf-printer.js');
       printer = new PdfPrinter((await browser).browser);
     }
-    const ctx = { templates, fonts, printer, formats: options.formats, out: options.out, force: options.force, chartCache: charts?.cache };
-    const limit = options.concurrency ?? availableParallelism();
+    const tabs = options.concurrency ?? availableParallelism();
+    const ctx = {
+      templates, fonts, printer, formats: options.formats, out: options.out, force: options.force, chartCache: charts?.cache,
+      printSlots: slots(tabs),
+    };
+    // With PDFs, one job more than print tabs: the next briefing renders while the tabs print.
+    const limit = printer ? tabs + 1 : tabs;
     const outcomes = await runPool(jobs, limit, async (job) => {
       const outcome = await buildJob(job, ctx);
       report(outcome, options, console);

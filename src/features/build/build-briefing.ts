@@ -14,6 +14,7 @@ import { renderBriefing } from '../../pipeline/render-briefing.js';
 import type { TemplateLibrary } from '../../pipeline/templates/template.js';
 import { VERSION } from '../../version.js';
 import { jobFolder, type BuildJob } from './build-jobs.js';
+import type { Slots } from './print-slots.js';
 
 export type Format = 'html' | 'pdf';
 
@@ -26,6 +27,8 @@ export interface BuildContext {
   out: string;
   /** Rebuild a period that is already in the archive. */
   force: boolean;
+  /** Bounds the prints running at once (absent: as many as jobs in flight). */
+  printSlots?: Slots | undefined;
   /** Earlier chart renders (`--no-cache`: none). */
   chartCache?: ChartCache | undefined;
 }
@@ -84,7 +87,9 @@ export async function buildJob(job: BuildJob, ctx: BuildContext): Promise<BuildO
     if (ctx.formats.includes('html')) files['index.html'] = result.html;
     let pages: number | undefined;
     if (ctx.printer && ctx.formats.includes('pdf')) {
-      const printed = await ctx.printer.print({ html: result.html, page: result.template.page, meta: pdfMetadata(result.meta, result.period) });
+      const { printer } = ctx;
+      const print = { html: result.html, page: result.template.page, meta: pdfMetadata(result.meta, result.period) };
+      const printed = await (ctx.printSlots ? ctx.printSlots.run(() => printer.print(print)) : printer.print(print));
       files[`${job.slug}.pdf`] = printed.pdf;
       pages = printed.layout.pageCount;
     }
