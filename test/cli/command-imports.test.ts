@@ -38,6 +38,18 @@ describe('each command loads only what it uses', () => {
     expect(modules.filter((url) => PUPPETEER.test(url) || PRINTER.test(url))).toEqual([]);
   });
 
+  it('brief build --format html loads no printer or puppeteer, and a rebuild from the chart cache no vega', () => {
+    const out = mkdtempSync(join(tmpdir(), 'brief-imports-html-'));
+    const args = ['build', 'test/fixtures/check/clean', '--out', out, '--format', 'html', '--quiet'];
+    const first = modulesLoadedBy(...args);
+    expect(first.code).toBe(0);
+    expect(first.modules).toContainEqual(expect.stringMatching(VEGA)); // the chart is drawn once
+    expect(first.modules.filter((url) => PUPPETEER.test(url) || PRINTER.test(url))).toEqual([]);
+    const rebuild = modulesLoadedBy(...args);
+    expect(rebuild.code).toBe(0);
+    expect(rebuild.modules.filter((url) => VEGA.test(url) || PUPPETEER.test(url) || PRINTER.test(url))).toEqual([]);
+  }, 180_000); // two cold processes; slow only on a loaded machine
+
   it('the check can fail: a PDF build does load the printer and puppeteer', () => {
     const out = mkdtempSync(join(tmpdir(), 'brief-imports-pdf-'));
     const { code, modules } = modulesLoadedBy('build', 'test/fixtures/check/clean', '--out', out, '--format', 'pdf', '--quiet');
