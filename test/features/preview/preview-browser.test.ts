@@ -88,8 +88,9 @@ describe('brief preview in Chromium', () => {
     expect(first.type).toBe('application/pdf');
     expect(pdfText(first.body)).toContain('Fixed: two months of sales');
     writeFileSync(brief, original.replace('Two months of sales', 'Reprinted: two months of sales'));
-    await preview.settled();
-    await new Promise((r) => setTimeout(r, 100)); // the watcher's debounce, then the rebuild
+    // The open tab shows the rebuilt page once the watcher saw the change and the rebuild ran
+    // (a fixed sleep here was too short on a loaded machine); then nothing else is pending.
+    await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('Reprinted: two months'), { timeout: 15_000, polling: 20 });
     await preview.settled();
     expect(pdfText((await get(preview.address.port, '/pdf')).body)).toContain('Reprinted: two months of sales');
   });
