@@ -30,15 +30,27 @@ describe('RebuildQueue', () => {
   });
 
   it('never rebuilds concurrently, and a change during a rebuild queues exactly one more', async () => {
-    const { stats, build } = slowBuild(60);
+    // Each rebuild runs until the test lets it finish, so no timing of the machine decides the outcome.
+    const stats = { runs: 0, active: 0, maxActive: 0 };
+    const finish: Array<() => void> = [];
+    const build = async () => {
+      stats.runs++;
+      stats.active++;
+      stats.maxActive = Math.max(stats.maxActive, stats.active);
+      await new Promise<void>((resolve) => finish.push(resolve));
+      stats.active--;
+    };
     const queue = new RebuildQueue(build, 5);
-    queue.now();
-    await tick(10); // the first rebuild is running
+    queue.now(); // the first rebuild is running
     for (let i = 0; i < 3; i++) {
       queue.schedule();
-      await tick(10);
+      await tick(10); // past the 5 ms quiet time: each change reaches the running queue
     }
-    await tick(20);
+    expect(stats).toEqual({ runs: 1, active: 1, maxActive: 1 });
+    finish.shift()?.();
+    await tick(0);
+    expect(stats.runs).toBe(2);
+    finish.shift()?.();
     await queue.idle();
     expect(stats).toEqual({ runs: 2, active: 0, maxActive: 1 });
   });
