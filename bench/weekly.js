@@ -17,7 +17,7 @@ export async function runWeekly(repo, out) {
   const pdfs = readdirSync(join(out, 'open-model-weekly')).filter((f) => /^\d{4}-W\d{2}$/.test(f)).length;
   if (run.code !== 0 || pdfs !== 52) throw new Error(`brief build exited ${run.code} with ${pdfs}/52 PDFs:\n${run.stderr.slice(-2000)}`);
   // Summary rows: "content/open-model-weekly 2026-W01      7      5.4  ok"
-  const perBrief = [...run.stdout.matchAll(/^content\/open-model-weekly \d{4}-W\d{2}\s+\d+\s+([\d.]+)\s+ok$/gm)].map((m) => Number(m[1]));
+  const perBrief = [...run.stdout.matchAll(/^content\/open-model-weekly \d{4}-W\d{2}(?: \S+)?\s+\d+\s+([\d.]+)\s+ok$/gm)].map((m) => Number(m[1]));
   return {
     briefs: pdfs,
     seconds: Math.round(run.seconds * 100) / 100,

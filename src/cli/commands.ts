@@ -23,13 +23,25 @@ export const COMMANDS: readonly Command[] = [
   lazy(
     {
       name: 'check',
-      usage: 'brief check <briefing-dir>... [--format text|json] [--strict]',
-      summary: 'report every problem of each briefing (nothing is written); exit 1 on errors, or on warnings with --strict',
+      usage: 'brief check <briefing-dir>... [--format text|json] [--strict] [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]...',
+      summary: 'report every problem of each briefing, for each period and variant asked for (nothing is written); exit 1 on errors, or on warnings with --strict',
     },
     async () => (await import('./commands/check.js')).check,
   ),
   lazy(
-    { name: 'preview', usage: 'brief preview <briefing-dir> [--port N]', summary: 'serve a live preview on http://127.0.0.1:4700/ (PDF at /pdf) that rebuilds on every change' },
+    {
+      name: 'archive',
+      usage: 'brief archive <briefing-dir> [--out DIR] [--list] [--prune PERIOD[/VARIANT]]...',
+      summary: 'list the outputs in a periodic briefing\'s archive (<out>/<slug>/), or remove some with their files',
+    },
+    async () => (await import('./commands/archive.js')).archive,
+  ),
+  lazy(
+    {
+      name: 'preview',
+      usage: 'brief preview <briefing-dir> [--port N] [--param NAME=VALUE]... [--period P|latest] [--out DIR]',
+      summary: 'serve a live preview on http://127.0.0.1:4700/ (PDF at /pdf) that rebuilds on every change; switch between archived periods and variants',
+    },
     async () => (await import('./commands/preview.js')).preview,
   ),
   lazy(

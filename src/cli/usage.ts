@@ -12,10 +12,11 @@ ${commands.map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n')}
   brief --help | --version
 
 Build options:
-  --out DIR        where to write <slug>/index.html and <slug>/<slug>.pdf (default: out)
+  --out DIR        where to write outputs: <slug>/[<period>/][<variant>/]index.html and the PDF (default: out)
   --format LIST    output formats, comma-separated: html, pdf (default: html,pdf)
   --concurrency N  briefings built at once with one browser (default: number of CPUs)
   --quiet          print only problems
+  --force          replace archived outputs whose inputs changed (unchanged ones are up to date)
 
 Every command: --verbose prints a failure's cause chain (numbered) and the original stack trace.
 

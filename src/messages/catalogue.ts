@@ -42,6 +42,8 @@ export const catalogue = {
   paramInvalid: (detail: string) => error('param-invalid', detail),
   periodLatestUnknown: (name: string) =>
     error('period-latest', `parameter "${name}" is "latest", but no dataset declares a date column with rows (data: { <name>: { date: <column> } })`),
+  periodNoData: (dataset: string, period: string, covers: string | undefined) =>
+    error('period-no-data', `no rows of "${dataset}" fall in ${period} (${covers === undefined ? 'it has no dated rows' : `the data covers ${covers}`})`),
   // Prose templating
   proseSyntax: (detail: string) => error('prose-syntax', `template syntax error: ${detail}`),
   variableUnknown: (name: string) => error('variable-unknown', `unknown variable "${name}"`),
@@ -107,7 +109,7 @@ export const catalogue = {
     error('data-invalid', `dataset "${dataset}", column "${column}": ${detail}`),
   dataErrorsCapped: (dataset: string, more: number) =>
     error('data-invalid', `… and ${more} more error${more === 1 ? '' : 's'} in dataset "${dataset}" (not shown; the first is here)`),
-  dataColumnMissing: (dataset: string, column: string, role: 'required' | 'key', header: readonly string[]) =>
+  dataColumnMissing: (dataset: string, column: string, role: 'required' | 'key' | 'date', header: readonly string[]) =>
     error('data-invalid', `dataset "${dataset}": ${role} column "${column}" is not in the header (columns: ${list(header)})`),
   dataColumnAbsent: (dataset: string, column: string, header: readonly string[]) =>
     warning('data-column-absent', `dataset "${dataset}": declared column "${column}" is not in the header (columns: ${list(header)})`),

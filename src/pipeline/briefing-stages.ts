@@ -11,13 +11,15 @@ import { RecordingDatasets } from './data/recording-datasets.js';
 import type { ChartCache } from './charts/cached-chart.js';
 import { renderFigures, type RenderedFigure } from './figures/render-figures.js';
 import { frontmatterStage, type FrontMatterStageOutput } from './frontmatter/frontmatter-stage.js';
+import type { Meta } from './frontmatter/meta-schema.js';
 import { htmlStage, type NarrativeHtml } from './html/html-stage.js';
 import { pageIdSlugger } from './html/page-ids.js';
 import { loadStage, type LoadedFiles, type ProseSource } from './load/load-briefing.js';
 import { markdownStage, type MarkdownStageOutput } from './markdown/markdown-stage.js';
 import { chartParams, paramsStage, periodContext, type ParamsStageResult } from './params/params-stage.js';
 import { builtinHelpers } from './prose/helpers/builtin-helpers.js';
-import { evaluateHeadline, proseStage, type ProseText } from './prose/prose-stage.js';
+import { evaluateFrontMatterTexts } from './prose/front-matter-texts.js';
+import { proseStage, type ProseText } from './prose/prose-stage.js';
 import { STOP, type StageTable } from './stages.js';
 import { labelsFor, type Labels } from './templates/labels.js';
 import { layoutPage } from './templates/layout-stage.js';
@@ -35,6 +37,8 @@ export interface StageOutputs {
   /** Parameters, the period, and the datasets with the period's windows added. */
   params: ParamsStageResult;
   prose: {
+    /** The front matter with its templated texts (title, subtitle, summary, headline) evaluated. */
+    meta: Meta;
     texts: ProseText[];
     headline: string | undefined;
     /** Dataset names the prose helpers looked up (for `brief check`). */
@@ -61,8 +65,6 @@ export interface BriefingRun {
   log: MessageLog;
 }
 
-const BRIEF = 'brief.md';
-
 /** The pipeline: one function per declared stage, each wiring the state into that stage's module. */
 export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
   load: (_state, run) => loadStage(run.files, run.log) ?? STOP,
@@ -76,15 +78,19 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
 
   data: async ({ meta }, run) => ({ briefingData: await loadDatasets(run.files, meta.data, run.log) }),
 
-  params: ({ meta, briefingData }, run) => paramsStage(meta, briefingData, run.given, displayPath(run.files, BRIEF), run.log),
+  params: ({ meta, briefingData }, run) => paramsStage(meta, briefingData, run.given, (path) => displayPath(run.files, path), run.log),
 
-  prose: ({ meta, template, datasets, params, period, prose }, run) => {
+  prose: ({ meta: written, frontMatter, template, datasets, params, period, noData, prose }, run) => {
+    // A period outside the data has been reported once per dataset; every later stage would only echo it.
+    if (noData) return STOP;
     const recording = new RecordingDatasets(datasets);
     const helpers = [...builtinHelpers, ...(template?.helpers ?? [])];
-    const context = { meta, datasets: recording, params, period: periodContext(period, meta.lang), helpers };
-    const texts = proseStage(prose, context, run.log);
-    const headline = meta.headline === undefined ? undefined : evaluateHeadline(meta.headline, displayPath(run.files, BRIEF), context, run.log);
-    return { texts, headline, helperDatasets: recording.looked };
+    const writtenContext = { meta: written, datasets: recording, params, period: periodContext(period, written.lang), helpers };
+    // Title, subtitle, summary and headline are templates too: each period and variant has its own.
+    const front = evaluateFrontMatterTexts(written, frontMatter, writtenContext, run.log);
+    const meta: Meta = { ...written, ...front };
+    const texts = proseStage(prose, { ...writtenContext, meta }, run.log);
+    return { meta, texts, headline: front.headline, helperDatasets: recording.looked };
   },
 
   markdown: ({ texts }, run) => markdownStage({ texts, files: run.files, slotPrefix: run.slotPrefix }, run.log),

@@ -104,7 +104,9 @@ function renderResult(s: StageState<StageOutputs>, timings: Timings, messages: r
       : undefined;
   const result: RenderResult = {
     html: undefined, messages, meta: s.meta, template: s.template, headings: s.narrative?.headings ?? [],
-    figures: (s.figures ?? []).map(({ html: _html, slot: _slot, ...rest }) => rest), timings, params: {}, period: undefined, headline: undefined,
+    figures: (s.figures ?? []).map(({ html: _html, slot: _slot, ...rest }) => rest), timings,
+    // Known once the params stage ran, so a failed variant is still named by its values and period.
+    params: s.params ?? {}, period: s.period, headline: undefined,
     ...(internals ? { internals } : {}),
   };
   if (s.html === undefined || !s.docs || !s.figures || !s.citations) return result;

@@ -1,9 +1,24 @@
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { parseMatrix } from '../../features/build/build-jobs.js';
-import { splitAssignment } from '../../pipeline/params/resolve-params.js';
+import type { BuildOutcome, Format } from '../../features/build/build-briefing.js';
+import { startBatch } from '../../features/build/build-batch.js';
+import { diskServices } from '../../features/build/disk-services.js';
+import { reportOutcome } from '../build-report.js';
 import type { CommandRunner } from '../command.js';
+import { PARAM_FLAGS, paramRequest } from '../param-flags.js';
+import { summaryTable } from '../summary-table.js';
 import { UsageError } from '../usage.js';
 import { VERBOSE_OPTION } from '../verbose.js';
+
+const FORMATS: readonly Format[] = ['html', 'pdf'];
+
+export function parseFormats(value: string): Format[] {
+  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
+  const bad = formats.filter((f) => !FORMATS.includes(f as Format));
+  if (formats.length === 0 || bad.length > 0) throw new UsageError(`unknown --format "${bad.join(',') || value}" (known: ${FORMATS.join(', ')})`);
+  return [...new Set(formats)] as Format[];
+}
 
 function parseConcurrency(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -12,6 +27,7 @@ function parseConcurrency(value: string | undefined): number | undefined {
   return n;
 }
 
+/** `brief build`: flags in, the batch run by features/build, progress lines and the exit code out. */
 export const build: CommandRunner = {
   async run(argv, console) {
     const { values, positionals } = parseArgs({
@@ -23,33 +39,39 @@ export const build: CommandRunner = {
         format: { type: 'string', default: 'html,pdf' },
         concurrency: { type: 'string' },
         quiet: { type: 'boolean', default: false },
-        param: { type: 'string', multiple: true, default: [] },
-        matrix: { type: 'string', multiple: true, default: [] },
-        period: { type: 'string' },
         force: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
+        ...PARAM_FLAGS,
         ...VERBOSE_OPTION,
       },
     });
-    const { buildCommand, parseFormats } = await import('../build-command.js'); // the pipeline, only when building
-    // A value that does not fit (here or in a briefing's declarations) is a ParamError, an InputError: exit 2.
-    const params = Object.fromEntries(values.param.map((p) => splitAssignment(p, '--param')));
-    const matrix = values.matrix.map(parseMatrix);
-    const dup = matrix.find(([name], i) => matrix.findIndex(([other]) => other === name) !== i || name in params);
-    if (dup) throw new UsageError(`parameter "${dup[0]}" is given twice (--param and --matrix, or two --matrix)`);
-    return buildCommand(
-      {
-        dirs: positionals,
-        out: values.out,
-        formats: parseFormats(values.format),
-        quiet: values.quiet,
-        concurrency: parseConcurrency(values.concurrency),
-        request: { params, matrix, period: values.period },
-        force: values.force,
-        cache: !values['no-cache'],
-        verbose: values.verbose,
-      },
-      console,
+    const formats = parseFormats(values.format);
+    const concurrency = parseConcurrency(values.concurrency) ?? availableParallelism();
+    const request = paramRequest(values);
+    if (positionals.length === 0) throw new UsageError('brief build needs at least one briefing folder');
+    for (const dir of positionals) {
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
+    }
+    const services = await diskServices(values.out, { cache: !values['no-cache'] });
+    // A value that does not fit a briefing's declarations is a ParamError, an InputError: exit 2.
+    const running = startBatch(
+      { dirs: positionals, formats, concurrency, request, force: values.force },
+      { ...services, onOutcome: (outcome) => reportOutcome(outcome, { formats, quiet: values.quiet, verbose: values.verbose }, console) },
     );
+    const interrupt = () => {
+      console.err('brief: interrupted; closing the browser, nothing half-written is kept');
+      void running.interrupt().finally(() => process.exit(130));
+    };
+    process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
+    let outcomes: BuildOutcome[];
+    try {
+      outcomes = await running.done;
+    } finally {
+      process.off('SIGINT', interrupt);
+      process.off('SIGTERM', interrupt);
+    }
+    if (outcomes.length > 1 && !values.quiet) console.out(summaryTable(outcomes));
+    return outcomes.every((o) => o.ok) ? 0 : 1;
   },
 };

@@ -1,15 +1,18 @@
 import { existsSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TEMPLATES_DIR } from '../../paths.js';
 import type { CommandRunner } from '../command.js';
+import { PARAM_FLAGS, paramRequest } from '../param-flags.js';
 import { UsageError } from '../usage.js';
 import { printCauses, VERBOSE_OPTION } from '../verbose.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { Message } from '../../messages/message.js';
+import { ParamError } from '../../pipeline/params/resolve-params.js';
 import { diskTemplateLibrary, loadTemplateHelpers } from '../../pipeline/templates/disk-template-library.js';
-import { checkBriefing } from '../../features/check/check-briefing.js';
+import { checkVariants } from '../../features/check/check-variants.js';
 import { jsonReport, strictMessages, summarize, textReport, type CheckedBriefing } from '../../features/check/check-report.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -20,7 +23,7 @@ export const check: CommandRunner = {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { format: { type: 'string', default: 'text' }, strict: { type: 'boolean', default: false }, ...VERBOSE_OPTION },
+      options: { format: { type: 'string', default: 'text' }, strict: { type: 'boolean', default: false }, ...PARAM_FLAGS, ...VERBOSE_OPTION },
     });
     const format = values.format as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}" (known: ${FORMATS.join(', ')})`);
@@ -28,22 +31,25 @@ export const check: CommandRunner = {
     for (const dir of positionals) {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
     }
+    const request = paramRequest(values);
     const templates = diskTemplateLibrary(TEMPLATES_DIR, await loadTemplateHelpers(TEMPLATES_DIR));
     const fonts = fontsourceStore();
     const checked: CheckedBriefing[] = [];
     for (const dir of positionals) {
       const shown = dir.replace(/\/+$/, '') || '.';
-      let messages: readonly Message[];
+      let results: CheckedBriefing[];
       try {
-        messages = (await checkBriefing({ files: diskFiles(dir, shown), templates, fonts })).messages;
+        results = await checkVariants({ files: diskFiles(dir, shown), shown, slug: basename(resolve(dir)), templates, fonts }, request);
       } catch (error) {
+        if (error instanceof ParamError) throw error; // a --param value that does not fit: an InputError, exit 2
         // Not a content problem the pipeline could place, but CI must still see it as a message.
         const { ruleId, severity, reason } = catalogue.renderFailed((error as Error).message);
-        messages = [{ file: shown, ruleId, severity, reason }];
+        results = [{ dir: shown, messages: [{ file: shown, ruleId, severity, reason }] }];
         if (values.verbose) console.err(`${shown}: the briefing could not be rendered:`);
         printCauses(error, values.verbose, console.err);
       }
-      checked.push({ dir: shown, messages: values.strict ? strictMessages(messages) : messages });
+      const strict = (messages: readonly Message[] = []) => (values.strict ? strictMessages(messages) : messages);
+      for (const result of results) checked.push({ dir: result.dir, messages: strict(result.messages), shared: strict(result.shared) });
     }
     if (format === 'json') console.out(JSON.stringify(jsonReport(checked), null, 2));
     else textReport(checked).forEach((line) => console.out(line));

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CommandRunner } from '../command.js';
+import { paramRequest } from '../param-flags.js';
 import { UsageError } from '../usage.js';
 import { VERBOSE_OPTION } from '../verbose.js';
 import { startPreview } from '../../features/preview/start-preview.js';
@@ -16,18 +17,35 @@ function parsePort(value: string | undefined): number | undefined {
 
 export const preview: CommandRunner = {
   async run(argv, console) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { port: { type: 'string' }, ...VERBOSE_OPTION } });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        out: { type: 'string', default: 'out' },
+        param: { type: 'string', multiple: true, default: [] },
+        period: { type: 'string' },
+        ...VERBOSE_OPTION,
+      },
+    });
     const [dir, ...extra] = positionals;
     if (dir === undefined) throw new UsageError('brief preview needs a briefing folder');
     if (extra.length > 0) throw new UsageError('brief preview serves one briefing folder at a time');
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
     const port = parsePort(values.port);
+    const request = paramRequest({ param: values.param, matrix: [], period: values.period });
+    if (request.period !== undefined && request.period.includes('..')) throw new UsageError('brief preview shows one period at a time: --period takes one period or latest');
+
     const server = await startPreview({
       dir,
       port: port ?? DEFAULT_PORT,
       // A port the user asked for is kept or fails; the default moves on when taken.
       portAttempts: port === undefined ? 20 : 0,
       log: (line) => console.err(line),
+      params: request.params,
+      ...(request.period !== undefined ? { period: request.period } : {}),
+      out: values.out,
       verbose: values.verbose,
     });
     console.out(`Previewing ${dir} at ${server.url}  (PDF: ${server.url}pdf)  Ctrl+C to stop`);
@@ -44,3 +62,4 @@ export const preview: CommandRunner = {
     return 0;
   },
 };
+

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { parseMatrix } from '../../features/build/build-jobs.js';
-import { splitAssignment } from '../../pipeline/params/resolve-params.js';
 import type { CommandRunner, Console } from '../command.js';
+import { PARAM_FLAGS, paramRequest } from '../param-flags.js';
 import { UsageError } from '../usage.js';
 import { printCauses, VERBOSE_OPTION } from '../verbose.js';
 import { InputError } from '../../messages/errors.js';
@@ -22,9 +21,7 @@ export const publish: CommandRunner = {
         config: { type: 'string', default: CONFIG_FILE },
         'dry-run': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
-        param: { type: 'string', multiple: true, default: [] },
-        matrix: { type: 'string', multiple: true, default: [] },
-        period: { type: 'string' },
+        ...PARAM_FLAGS,
         ...VERBOSE_OPTION,
       },
     });
@@ -33,11 +30,7 @@ export const publish: CommandRunner = {
     if (extra.length > 0) throw new UsageError(`brief publish takes one briefing folder (also got: ${extra.join(' ')})`);
     if (!values.to) throw new UsageError('brief publish needs --to <target> (a target named in briefsmith.config.json or in front matter "publish:")');
     // A value that does not fit is a ParamError, an InputError: exit 2.
-    const params = Object.fromEntries(values.param.map((p) => splitAssignment(p, '--param')));
-    const matrix = values.matrix.map(parseMatrix);
-    const dup = matrix.find(([name], i) => matrix.findIndex(([other]) => other === name) !== i || name in params);
-    if (dup) throw new UsageError(`parameter "${dup[0]}" is given twice (--param and --matrix, or two --matrix)`);
-    const request = { params, matrix, period: values.period };
+    const request = paramRequest(values);
     const options = { dir, to: values.to, out: values.out, configPath: values.config, dryRun: values['dry-run'], force: values.force, request };
     return runPublish(options, values.verbose, console);
   },

@@ -18,6 +18,11 @@ export interface BriefingFiles {
    * callers fall back to `readText` when it is absent.
    */
   openStream?(path: string): Readable | undefined;
+  /**
+   * Every file of the folder (sub-folders included, hidden names and links leaving it excluded),
+   * sorted. Optional: the build uses it to fingerprint a briefing's sources.
+   */
+  allFiles?(): string[];
 }
 
 /** Normalises a briefing-relative path; undefined when it would escape the folder. */
@@ -60,6 +65,7 @@ export function memoryFiles(entries: Record<string, string | Uint8Array>, root =
       const bytes = readBytes(path);
       return bytes === undefined ? undefined : Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)], { objectMode: false });
     },
+    allFiles: () => [...map.keys()].filter((k) => !k.split('/').some((part) => part.startsWith('.'))).sort(),
     list: (folder) => {
       const prefix = `${normalizeInside(folder) ?? ''}/`;
       return [...map.keys()]

@@ -32,6 +32,19 @@ export function diskFiles(dir: string, root: string = dir): BriefingFiles {
       const real = resolve(path);
       return real === undefined ? undefined : createReadStream(real);
     },
+    allFiles: () => {
+      const found: string[] = [];
+      const walk = (rel: string): void => {
+        for (const entry of readdirSync(join(realRoot, rel), { withFileTypes: true })) {
+          if (entry.name.startsWith('.')) continue;
+          const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
+          if (entry.isDirectory()) walk(path);
+          else if (resolve(path) !== undefined) found.push(path);
+        }
+      };
+      walk('');
+      return found.sort();
+    },
     list: (folder) => {
       const rel = normalizeInside(folder);
       if (rel === undefined) return [];

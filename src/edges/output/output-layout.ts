@@ -31,6 +31,21 @@ export function variantOf(declared: readonly string[], periodParam: string | und
   return parts.length > 0 ? parts.join('_') : undefined;
 }
 
+/**
+ * The output a render produced: its period is the period parameter's resolved value (`latest`
+ * already turned into a period id), its variant the other parameters' values.
+ */
+export function outputIdOf(slug: string, declared: readonly string[], periodParam: string | undefined, values: Readonly<Record<string, ParamValue>>): OutputId {
+  const period = periodParam === undefined ? undefined : values[periodParam];
+  return { slug, period: period === undefined ? undefined : String(period), variant: variantOf(declared, periodParam, values) };
+}
+
+/** The variant's values as people read them (`EU, retail`), for titles and labels; undefined without one. */
+export function variantText(declared: readonly string[], periodParam: string | undefined, values: Readonly<Record<string, ParamValue>>): string | undefined {
+  const parts = declared.filter((name) => name !== periodParam).map((name) => String(values[name] ?? ''));
+  return parts.length > 0 ? parts.join(', ') : undefined;
+}
+
 /** A parameter value as a folder name: letters, digits, dot, dash and underscore. */
 export function folderName(value: string): string {
   return value.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'value';

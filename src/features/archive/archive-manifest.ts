@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** One published issue of a periodic briefing: a period and, with a matrix, a variant. */
+/**
+ * One archived output of a periodic briefing: a period and a variant. Each output folder holds
+ * its own record (`output.json`, written with the output in one atomic swap); `archive.json` is
+ * rebuilt from those records, so it lists exactly the outputs that exist.
+ */
 export const archiveEntrySchema = z.object({
   /** Folder relative to the briefing's archive root, e.g. `2026-W48/EU`. */
   path: z.string(),
@@ -11,8 +15,11 @@ export const archiveEntrySchema = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   title: z.string(),
   headline: z.string().optional(),
+  /** Relative to the archive root, e.g. `2026-W48/EU/index.html`. */
   html: z.string().optional(),
   pdf: z.string().optional(),
+  /** What the output was built from: sources, parameters and the data rows it used (`sha256:…`). */
+  inputs: z.string().optional(),
 });
 
 export const archiveManifestSchema = z.object({
@@ -24,18 +31,22 @@ export const archiveManifestSchema = z.object({
 export type ArchiveEntry = z.output<typeof archiveEntrySchema>;
 export type ArchiveManifest = z.output<typeof archiveManifestSchema>;
 
-/** Adds or replaces entries (by path); newest period first, then variant — a stable order, so rewrites are identical. */
-export function upsertEntries(manifest: ArchiveManifest, entries: readonly ArchiveEntry[]): ArchiveManifest {
-  const byPath = new Map(manifest.entries.map((e) => [e.path, e]));
-  for (const entry of entries) byPath.set(entry.path, entry);
-  const sorted = [...byPath.values()].sort(
+/** Newest period first, then variant: a stable order, so rewrites of an unchanged archive are identical. */
+export function sortEntries(entries: readonly ArchiveEntry[]): ArchiveEntry[] {
+  return [...entries].sort(
     (a, b) => (b.periodStart ?? '').localeCompare(a.periodStart ?? '') || (a.variant ?? '').localeCompare(b.variant ?? '') || a.path.localeCompare(b.path),
   );
-  return { ...manifest, entries: sorted };
 }
 
 /** The folder of the latest period (the `latest` pointer's target). */
 export function latestPath(manifest: ArchiveManifest): string | undefined {
-  const newest = manifest.entries[0];
-  return newest?.period;
+  return manifest.entries[0]?.period;
+}
+
+/**
+ * The archive page's heading: the front matter title as written; a title that is itself a
+ * template (it names a variant or period) takes the newest issue's.
+ */
+export function archiveTitle(writtenTitle: string, entries: readonly ArchiveEntry[]): string {
+  return writtenTitle.includes('{{') ? (entries[0]?.title ?? writtenTitle.replace(/\{\{[^}]*\}\}/g, '').trim()) : writtenTitle;
 }

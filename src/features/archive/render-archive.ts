@@ -1,5 +1,8 @@
 import Handlebars from 'handlebars';
-import type { Labels } from '../../pipeline/templates/labels.js';
+import type { FontStore } from '../../edges/fonts/font-store.js';
+import { labelsFor, type Labels } from '../../pipeline/templates/labels.js';
+import { visibleText } from '../../pipeline/templates/layout-stage.js';
+import { VERSION } from '../../version.js';
 import type { ArchiveManifest } from './archive-manifest.js';
 
 /** A period with its variants, as the index lists them. */
@@ -81,4 +84,18 @@ export function renderArchivePage(manifest: ArchiveManifest, options: { lang: st
     latest: latest && latest.period !== '' ? 'latest' : undefined,
     latestLabel: latest?.label,
   });
+}
+
+/**
+ * The archive page in the briefing's language and template CSS, with the font subsets its text
+ * needs embedded (so it is as self-contained as the issues it lists).
+ */
+export function archivePage(options: { lang: string; css: string; fonts?: FontStore | undefined }): (manifest: ArchiveManifest) => string {
+  const labels = labelsFor(options.lang);
+  const generator = `Briefsmith ${VERSION}`;
+  return (manifest) => {
+    const draft = renderArchivePage(manifest, { lang: options.lang, labels, css: '', generator });
+    const faces = options.fonts ? `${options.fonts.faceCss(visibleText(draft))}\n` : '';
+    return renderArchivePage(manifest, { lang: options.lang, labels, css: `${faces}${options.css}`, generator });
+  };
 }

@@ -5,6 +5,8 @@ import type { Message } from '../../messages/message.js';
 export interface CheckedBriefing {
   dir: string;
   messages: readonly Message[];
+  /** Problems this variant shares with an earlier variant of the same folder: counted in its verdict, printed once. */
+  shared?: readonly Message[];
 }
 
 export interface Summary {
@@ -59,9 +61,13 @@ export function jsonReport(checked: readonly CheckedBriefing[]): JsonReport {
 /** One line per message, then one verdict line per briefing. */
 export function textReport(checked: readonly CheckedBriefing[]): string[] {
   return checked.flatMap((c) => {
-    const { errors, warnings } = summarize([c]);
+    const shared = c.shared ?? [];
+    const { errors, warnings } = summarize([{ dir: c.dir, messages: [...c.messages, ...shared] }]);
+    const above = shared.length > 0 ? ` (${shared.length} as above)` : '';
     const verdict =
-      errors + warnings === 0 ? `✓ ${c.dir}: no problems` : `${errors > 0 ? '✗' : '!'} ${c.dir}: ${count(errors, 'error')}, ${count(warnings, 'warning')}`;
+      errors + warnings === 0
+        ? `✓ ${c.dir}: no problems`
+        : `${errors > 0 ? '✗' : '!'} ${c.dir}: ${count(errors, 'error')}, ${count(warnings, 'warning')}${above}`;
     return [...c.messages.map(formatMessage), verdict];
   });
 }

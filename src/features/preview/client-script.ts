@@ -4,15 +4,16 @@ import { createHash } from 'node:crypto';
  * The only script a preview page carries (built pages have none). It listens to `/events`; when
  * the server has a newer page it fetches it and swaps `<body>` and the styles in place (scroll
  * position kept, no reload); the latest build's errors show in an overlay above the last good
- * page, its warnings in a small badge. The overlay lives in a shadow root so the briefing's CSS
- * cannot restyle it, and messages are set as text, never parsed as HTML.
+ * page, its warnings in a small badge, and a periodic briefing's archived periods and variants
+ * in a switcher (it loads `/?period=…&region=…`). The overlay lives in a shadow root so the
+ * briefing's CSS cannot restyle it, and messages are set as text, never parsed as HTML.
  */
 const CLIENT = String.raw`
 (() => {
   let shown = document.currentScript.dataset.version;
   let latest = shown;
   let swapping = false;
-  let state = { errors: [], warnings: [] };
+  let state = { errors: [], warnings: [], choices: [], selected: '' };
 
   const host = document.createElement('brief-preview-overlay');
   host.id = 'brief-preview-overlay';
@@ -24,11 +25,17 @@ const CLIENT = String.raw`
     '.badge{position:fixed;z-index:2147483647;right:1rem;bottom:1rem;max-width:40rem;max-height:40vh;overflow:auto;background:#fffbe6;color:#3d3000;' +
     'border:1px solid #b08800;border-radius:6px;font:13px/1.4 ui-monospace,monospace;padding:.4rem .7rem}' +
     'h2{font:600 15px/1.3 system-ui,sans-serif;margin:0 0 .5rem}ul{margin:0;padding:0 0 0 1.2rem}li{margin:.2rem 0;white-space:pre-wrap}' +
+    '.switch{position:fixed;z-index:2147483647;left:1rem;bottom:1rem;background:#f4f6f8;color:#1f2933;border:1px solid #9aa5b1;' +
+    'border-radius:6px;font:13px/1.4 system-ui,sans-serif;padding:.3rem .6rem}.switch select{font:inherit;margin-left:.4rem}' +
     '[hidden]{display:none}</style>' +
+    '<nav class="switch" hidden><label>Issue<select></select></label></nav>' +
     '<section class="panel" role="alert" hidden><h2></h2><ul class="errors"></ul></section>' +
     '<details class="badge" hidden><summary></summary><ul class="warnings"></ul></details>';
   const panel = root.querySelector('.panel');
   const badge = root.querySelector('.badge');
+  const switcher = root.querySelector('.switch');
+  const select = switcher.querySelector('select');
+  select.addEventListener('change', () => { location.href = '/?' + select.value; });
 
   const fill = (list, lines) => {
     list.replaceChildren(...lines.map((line) => { const li = document.createElement('li'); li.textContent = line; return li; }));
@@ -42,6 +49,12 @@ const CLIENT = String.raw`
     badge.hidden = state.warnings.length === 0;
     badge.querySelector('summary').textContent = state.warnings.length + (state.warnings.length === 1 ? ' warning' : ' warnings');
     fill(badge.querySelector('.warnings'), state.warnings);
+    const choices = state.choices || [];
+    switcher.hidden = choices.length === 0;
+    const listed = choices.some((c) => c.query === state.selected);
+    const options = [...(listed || !state.selected ? [] : [{ label: 'this preview', query: state.selected }]), ...choices];
+    select.replaceChildren(...options.map((c) => { const o = document.createElement('option'); o.value = c.query; o.textContent = c.label; return o; }));
+    select.value = state.selected;
     if (!host.isConnected) document.body.append(host);
   };
 

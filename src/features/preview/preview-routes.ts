@@ -4,6 +4,7 @@ import { injectClient } from './client-script.js';
 import type { EventStream } from './event-stream.js';
 import type { PdfView } from './pdf-view.js';
 import type { PreviewSession } from './preview-session.js';
+import { queryOf } from './preview-choices.js';
 
 export interface RouteContext {
   session: PreviewSession;
@@ -13,23 +14,30 @@ export interface RouteContext {
   firstBuild: Promise<void>;
   /** `host:port` values the server answers to (loopback only). */
   hosts: () => readonly string[];
-  /** Shown in placeholder pages and as the PDF's file name. */
+  /** Shown in placeholder pages. */
   name: string;
+  /** Shows another period or variant: rebuilds with these values and resolves when done. */
+  select: (params: Record<string, string>) => Promise<void>;
 }
 
 /**
- * `/` the page with the live-update script, `/__preview/page` the page alone (what the script
- * swaps in), `/events` the build state stream, `/pdf` the printed PDF. Any other Host header is
- * refused, so a web page elsewhere cannot reach the preview through DNS rebinding.
+ * `/` the page with the live-update script (`/?period=2026-W10&region=US` switches to that
+ * period and variant first), `/__preview/page` the page alone (what the script swaps in),
+ * `/events` the build state stream, `/pdf` the printed PDF. Any other Host header is refused, so a
+ * web page elsewhere cannot reach the preview through DNS rebinding.
  */
 export async function handleRequest(ctx: RouteContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (!ctx.hosts().includes(request.headers.host ?? '')) return text(response, 403, 'the preview answers only on its loopback address');
   if (request.method !== 'GET' && request.method !== 'HEAD') return text(response, 405, 'method not allowed');
-  const path = new URL(request.url ?? '/', 'http://preview.invalid').pathname;
+  const url = new URL(request.url ?? '/', 'http://preview.invalid');
+  const path = url.pathname;
   const { session } = ctx;
   if (path === '/events') return ctx.events.open(response, 'state', session.state());
   await ctx.firstBuild;
   if (path === '/' || path === '/index.html') {
+    // The values are checked by the pipeline like --param: a wrong one shows in the overlay.
+    const asked = Object.fromEntries(url.searchParams);
+    if (url.search !== '' && queryOf(asked) !== queryOf(session.params)) await ctx.select(asked);
     const page = session.page;
     const html = page ? page.job.html : placeholder(ctx.name);
     return send(response, 200, 'text/html; charset=utf-8', injectClient(html, page?.version ?? 'none'));
@@ -53,7 +61,8 @@ async function pdf(ctx: RouteContext, response: ServerResponse): Promise<void> {
   }
   try {
     const bytes = await ctx.pdf.pdf(page.version, page.job);
-    response.setHeader('content-disposition', `inline; filename="${ctx.name.replace(/[^\w.-]/g, '_')}.pdf"`);
+    const fileName = page.pdfName ?? `${ctx.name}.pdf`;
+    response.setHeader('content-disposition', `inline; filename="${fileName.replace(/[^\w.-]/g, '_')}"`);
     send(response, 200, 'application/pdf', bytes);
   } catch (error) {
     text(response, 500, `printing failed: ${(error as Error).message}`);

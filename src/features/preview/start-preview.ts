@@ -6,13 +6,19 @@ import { TEMPLATES_DIR } from '../../paths.js';
 import { memoryCache } from '../../edges/cache/memory-cache.js';
 import type { CachedChart } from '../../pipeline/charts/cached-chart.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
+import { diskOutputStore } from '../../edges/output/output-store.js';
+import { diskFiles } from '../../edges/files/disk-files.js';
 import { causeChain } from '../../messages/cause-chain.js';
 import { formatMessage } from '../../messages/format-message.js';
+import { MessageLog } from '../../messages/message-log.js';
+import { loadBriefing } from '../../pipeline/load/load-briefing.js';
+import { ParamError, periodParamName } from '../../pipeline/params/resolve-params.js';
 import type { Message } from '../../messages/message.js';
 import { loadTemplateHelpers } from '../../pipeline/templates/disk-template-library.js';
 import { EventStream } from './event-stream.js';
 import { PdfView, type LaunchBrowser } from './pdf-view.js';
 import { buildPreview } from './preview-build.js';
+import { archiveChoices } from './preview-choices.js';
 import { handleRequest } from './preview-routes.js';
 import { PreviewSession } from './preview-session.js';
 import { RebuildQueue } from './rebuild-queue.js';
@@ -31,6 +37,12 @@ export interface PreviewOptions {
   launchBrowser?: LaunchBrowser;
   /** Progress and problems for the terminal. */
   log?: (line: string) => void;
+  /** The variant to show first, as `--param` values. */
+  params?: Readonly<Record<string, string>>;
+  /** The period to show first (`--period`: one period or `latest`), given to the briefing's period parameter. */
+  period?: string;
+  /** The build output folder whose archive (`<out>/<slug>/archive.json`) the page offers to switch between; default `out`. */
+  out?: string;
   /** Log the cause chain of a crashed build or request too. */
   verbose?: boolean;
 }
@@ -57,16 +69,17 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     // Lives as long as the session; keys are content digests, so stale entries are never read, only dropped.
     chartCache: memoryCache<CachedChart>(200),
   };
-  const session = new PreviewSession();
+  const session = new PreviewSession(startingParams(options));
+  const archive = diskOutputStore(options.out ?? 'out');
   const events = new EventStream();
   const pdf = new PdfView(options.launchBrowser ?? launchBrowser);
 
   const queue = new RebuildQueue(async () => {
     session.building = true;
     events.send('state', session.state());
-    const build = await buildPreview(sources);
+    const build = await buildPreview(sources, session.params, () => performance.now());
     session.building = false;
-    session.apply(build);
+    session.apply(build, build.slug === undefined ? [] : archiveChoices(archive, build.slug));
     events.send('state', session.state());
     reportBuild(build.messages, build.seconds, log);
     if (build.error !== undefined) logCauses(build.error);
@@ -81,7 +94,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   try {
     watcher = await watchSources([resolve(options.dir), resolve(templatesDir)], () => queue.schedule(), (e) => log(`watch error: ${e.message}`));
     const name = basename(resolve(options.dir));
-    const ctx = { session, events, pdf, firstBuild, name, hosts: () => hostsOf(server) };
+    const select = async (params: Record<string, string>) => {
+      session.params = params;
+      queue.now();
+      await queue.idle();
+    };
+    const ctx = { session, events, pdf, firstBuild, name, select, hosts: () => hostsOf(server) };
     server = createServer((request, response) => {
       handleRequest(ctx, request, response).catch((error: unknown) => {
         // Nothing a request does may take the preview down.
@@ -154,4 +172,14 @@ function reportBuild(messages: readonly Message[], seconds: number, log: (line: 
   const warnings = messages.length - errors;
   const verdict = errors > 0 ? `✗ ${errors} error${errors === 1 ? '' : 's'} (the page keeps the last good version)` : '✓ rebuilt';
   log(`${verdict}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''} in ${seconds.toFixed(2)} s`);
+}
+
+/** `--param` values plus `--period` under the briefing's period parameter's name; ParamError when it has none. */
+function startingParams(options: PreviewOptions): Record<string, string> {
+  const params = { ...options.params };
+  if (options.period === undefined) return params;
+  const loaded = loadBriefing(diskFiles(options.dir), new MessageLog());
+  const name = loaded ? periodParamName(loaded.meta.params) : undefined;
+  if (name === undefined) throw new ParamError(`${options.dir} has no period parameter, so --period does not apply`);
+  return { ...params, [name]: options.period };
 }

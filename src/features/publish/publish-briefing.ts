@@ -6,7 +6,7 @@ import type { Message } from '../../messages/message.js';
 import { loadBriefing } from '../../pipeline/load/load-briefing.js';
 import { diskTemplateLibrary, loadTemplateHelpers } from '../../pipeline/templates/disk-template-library.js';
 import { TEMPLATES_DIR } from '../../paths.js';
-import type { JobRequest } from '../build/build-jobs.js';
+import type { ParamRequest } from '../../pipeline/params/param-request.js';
 import { readConfigFile } from './config/config-file.js';
 import { resolveTarget } from './config/resolve-target.js';
 import type { PublishTarget } from './config/target-schema.js';
@@ -33,7 +33,7 @@ export interface PublishOptions {
   dryRun: boolean;
   force: boolean;
   /** `--period`, `--param`, `--matrix`: which outputs, exactly as `brief build` takes them. */
-  request: JobRequest;
+  request: ParamRequest;
 }
 
 /** What the run may touch: the environment (credentials), the network, the terminal. */

@@ -4,6 +4,7 @@ import type { MessageLog } from '../../messages/message-log.js';
 import type { Place } from '../../messages/message.js';
 import { CappedReport } from './capped-report.js';
 import { typeCell } from './cell-text.js';
+import { dateCellParser, type DateCell, type DateColumn } from './date-cells.js';
 import type { Cell, Dataset, Row } from './dataset.js';
 import { rowSchema, type RowSchema } from './row-schema.js';
 
@@ -29,6 +30,14 @@ export interface DatasetSource {
   /** Delimited text: undeclared cells get the plain typing of `typeCell`; JSON keeps its values. */
   cellsAreText: boolean;
   schema?: DatasetSchema | undefined;
+  /** The column that dates each row (front matter `date:`), read as ISO text. */
+  date?: DateColumn | undefined;
+}
+
+/** What front matter declares about how a dataset is read: its schema and its date column. */
+export interface DatasetRules {
+  schema?: DatasetSchema | undefined;
+  date?: DateColumn | undefined;
 }
 
 const HEADER: Place = { line: 1, column: 1 };
@@ -47,12 +56,15 @@ export class DatasetBuilder {
   readonly #seenKeys = new Map<Cell, number>();
   readonly #rows: Row[] = [];
   readonly #rowPlaces: Place[] = [];
+  readonly #dateCell: ((cell: Cell | undefined) => DateCell) | undefined;
   readonly #nested = new Map<Row, Readonly<Record<string, unknown>>>();
 
   constructor(source: DatasetSource, log: MessageLog) {
     this.#source = source;
     this.#errors = new CappedReport(log, source.display, (more) => catalogue.dataErrorsCapped(source.name, more));
-    const { schema, columns, name } = source;
+    const { schema, columns, name, date } = source;
+    if (date && columns.includes(date.column)) this.#dateCell = dateCellParser(date);
+    else if (date && columns.length > 0) this.#errors.report(catalogue.dataColumnMissing(name, date.column, 'date', columns), HEADER);
     if (!schema) return;
     const key = schema.key === undefined ? undefined : [schema.key].flat();
     const missingKey = key?.filter((c) => !columns.includes(c)) ?? [];
@@ -66,14 +78,16 @@ export class DatasetBuilder {
     this.#rowSchema = rowSchema(schema, columns);
   }
 
-  add(record: SourceRecord): void {
-    const row = this.#plainRow(record);
+  add(source: SourceRecord): void {
     const invalid = new Set<string>();
+    const record = this.#withIsoDate(source, invalid);
+    const row = this.#plainRow(record);
     if (this.#rowSchema) {
       const result = this.#rowSchema.safeParse(record.cells);
       if (result.success) Object.assign(row, result.data);
       for (const issue of result.error?.issues ?? []) {
         const column = String(issue.path[0] ?? '');
+        if (invalid.has(column)) continue; // its date was already reported
         invalid.add(column);
         this.#errors.report(catalogue.dataInvalid(this.#source.name, column, issue.message), record.cellPlace(column));
       }
@@ -90,6 +104,19 @@ export class DatasetBuilder {
     const dataset: Dataset = { name, path, columns, rows: this.#rows, rowPlaces: this.#rowPlaces };
     if (this.#nested.size > 0) dataset.nested = this.#nested;
     return dataset;
+  }
+
+  /** The record with its date cell as ISO text; a date that does not parse is reported at its cell. */
+  #withIsoDate(record: SourceRecord, invalid: Set<string>): SourceRecord {
+    const column = this.#source.date?.column;
+    if (!this.#dateCell || column === undefined) return record;
+    const parsed = this.#dateCell(record.cells[column]);
+    if ('problem' in parsed) {
+      invalid.add(column);
+      this.#errors.report(catalogue.dataInvalid(this.#source.name, column, parsed.problem), record.cellPlace(column));
+      return { ...record, cells: { ...record.cells, [column]: null } };
+    }
+    return parsed.value === record.cells[column] ? record : { ...record, cells: { ...record.cells, [column]: parsed.value } };
   }
 
   /** Today's typing, used for undeclared columns and for rows that failed their schema. */

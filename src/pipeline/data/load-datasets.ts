@@ -39,7 +39,7 @@ export async function loadDatasets(
   const schemas = datasetSchemas({ files, declarations, datasets: new Set(paths.keys()), sidecars }, log);
   const datasets = new Map<string, Dataset>();
   for (const [name, path] of paths) {
-    const dataset = await readDataset(files, path, schemas.get(name), log);
+    const dataset = await readDataset(files, path, { schema: schemas.get(name), date: declarations[name]?.date }, log);
     if (dataset) datasets.set(name, dataset);
   }
   return datasets;

@@ -1,7 +1,6 @@
-import type { DatasetSchema } from '../frontmatter/data-declarations.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
-import { DatasetBuilder } from './dataset-builder.js';
+import { DatasetBuilder, type DatasetRules } from './dataset-builder.js';
 import type { Dataset } from './dataset.js';
 import { DelimitedDataset } from './delimited-dataset.js';
 import { DelimitedSyntaxError, readDelimitedText, type Delimiter } from './delimited-records.js';
@@ -31,15 +30,16 @@ export function delimiterOf(path: string): Delimiter | undefined {
  * Parses one data file held as text. Delimited text goes through csv-parse, JSON through
  * jsonc-parser so each record keeps its position. Without a schema, cells that are plainly
  * numbers become numbers and empty cells null; dates stay ISO strings (Vega-Lite parses temporal
- * fields itself). With a schema, every row is checked and typed by it (`DatasetBuilder`).
+ * fields itself). With a schema, every row is checked and typed by it (`DatasetBuilder`); a
+ * declared date column is read as ISO text (`date-cells.ts`).
  * Large CSV/TSV files are better streamed: see `readDataset`.
  */
-export function parseDataset(path: string, text: string, display: string, log: MessageLog, schema?: DatasetSchema): Dataset | undefined {
+export function parseDataset(path: string, text: string, display: string, log: MessageLog, rules: DatasetRules = {}): Dataset | undefined {
   const name = datasetName(path);
   const delimiter = delimiterOf(path);
   const lower = path.toLowerCase();
   if (delimiter) {
-    const dataset = new DelimitedDataset({ name, path, display, schema }, log);
+    const dataset = new DelimitedDataset({ name, path, display, ...rules }, log);
     try {
       readDelimitedText(text, delimiter, dataset.add);
     } catch (e) {
@@ -53,7 +53,7 @@ export function parseDataset(path: string, text: string, display: string, log: M
   }
   const json = lower.endsWith('.ndjson') ? ndjsonRecords(name, text, display, log) : jsonArrayRecords(name, text, display, log);
   if (!json) return undefined;
-  const builder = new DatasetBuilder({ name, path, display, columns: json.columns, cellsAreText: false, schema }, log);
+  const builder = new DatasetBuilder({ name, path, display, columns: json.columns, cellsAreText: false, ...rules }, log);
   for (const record of json.records) builder.add(record);
   return builder.finish();
 }

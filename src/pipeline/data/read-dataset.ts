@@ -1,7 +1,7 @@
-import type { DatasetSchema } from '../frontmatter/data-declarations.js';
 import { displayPath, type BriefingFiles } from '../../edges/files/briefing-files.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
+import type { DatasetRules } from './dataset-builder.js';
 import type { Dataset } from './dataset.js';
 import { DelimitedDataset } from './delimited-dataset.js';
 import { DelimitedSyntaxError, readDelimitedStream } from './delimited-records.js';
@@ -13,7 +13,7 @@ import { datasetName, delimiterOf, parseDataset, reportSyntaxError } from './par
  * parsed whole anyway to be an array). JSON that holds an object rather than an array is left to
  * the charts that read it by url (see `documentData`).
  */
-export async function readDataset(files: BriefingFiles, path: string, schema: DatasetSchema | undefined, log: MessageLog): Promise<Dataset | undefined> {
+export async function readDataset(files: BriefingFiles, path: string, rules: DatasetRules, log: MessageLog): Promise<Dataset | undefined> {
   const name = datasetName(path);
   const display = displayPath(files, path);
   const delimiter = delimiterOf(path);
@@ -22,9 +22,9 @@ export async function readDataset(files: BriefingFiles, path: string, schema: Da
     const text = files.readText(path);
     // A JSON document (a GeoJSON map, a TopoJSON file named .json) is for charts, not a record set.
     if (text === undefined || (path.toLowerCase().endsWith('.json') && text.trimStart().startsWith('{'))) return undefined;
-    return parseDataset(path, text, display, log, schema);
+    return parseDataset(path, text, display, log, rules);
   }
-  const dataset = new DelimitedDataset({ name, path, display, schema }, log);
+  const dataset = new DelimitedDataset({ name, path, display, ...rules }, log);
   try {
     await readDelimitedStream(stream, delimiter, dataset.add);
   } catch (e) {

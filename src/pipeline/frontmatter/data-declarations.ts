@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { formatProblem } from '../data/date-cells.js';
 
 /**
  * What front matter may say about a dataset (`data: { releases: {…} }`):
- *  - `date`: the column that dates each row, so the dataset is sliced into period windows
- *    (`releases@current`, `@previous`, `@lastyear`, `@trailing`) when the briefing has a period;
+ *  - `date`: the column that dates each row (`date: week`), with its d3-time-format when it is not
+ *    ISO 8601 (`date: { column: date, format: "%b %d %Y" }`), so the dataset is sliced into period
+ *    windows (`releases@current`, `@previous`, `@lastyear`, `@trailing`) when the briefing has a period;
  *  - `trailing`: how many periods `@trailing` holds (default 12);
  *  - `schema`: column types and rules every row is checked against (or `data/<name>.schema.json`).
  */
@@ -25,8 +27,23 @@ export const datasetSchemaSchema = z.strictObject({
   columns: z.record(z.string(), columnDeclarationSchema),
 });
 
+/** `date: week` or `date: { column: date, format: "%b %d %Y" }`, always read as `{ column, format? }`. */
+const dateColumnSchema = z.union([
+  z.string().min(1).transform((column) => ({ column })),
+  z.strictObject({
+    column: z.string().min(1),
+    format: z
+      .string()
+      .superRefine((format, ctx) => {
+        const problem = formatProblem(format);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
+  }),
+]);
+
 export const dataDeclarationSchema = z.strictObject({
-  date: z.string().optional(),
+  date: dateColumnSchema.optional(),
   trailing: z.number().int().min(1).max(520).default(12),
   schema: datasetSchemaSchema.optional(),
 });

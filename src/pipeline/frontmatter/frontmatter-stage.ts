@@ -1,5 +1,6 @@
 import type { MessageLog } from '../../messages/message-log.js';
 import type { LoadedFiles, ProseSource } from '../load/load-briefing.js';
+import type { FrontMatterSource } from '../prose/front-matter-texts.js';
 import { metaSchema, type Meta } from './meta-schema.js';
 import { parseFrontMatter, splitFrontMatter } from './parse-front-matter.js';
 
@@ -9,6 +10,8 @@ export interface FrontMatterStageOutput {
   metaValid: boolean;
   /** The narrative: `brief.md` after its front matter, then the sections. */
   prose: ProseSource[];
+  /** The front matter as written, for places inside its values (templated title, subtitle…). */
+  frontMatter: FrontMatterSource;
 }
 
 /** Splits the front matter off `brief.md` and validates it (YAML only, one zod schema). */
@@ -18,5 +21,5 @@ export function frontmatterStage(loaded: LoadedFiles, log: MessageLog): FrontMat
   const parsed = parseFrontMatter(split.yaml, brief.file, log);
   const meta = parsed ?? metaSchema.parse({ title: 'Untitled briefing' });
   const opening: ProseSource = { path: brief.path, file: brief.file, text: split.body, firstLine: split.bodyLine };
-  return { meta, metaValid: parsed !== undefined, prose: [opening, ...loaded.sections] };
+  return { meta, metaValid: parsed !== undefined, prose: [opening, ...loaded.sections], frontMatter: { yaml: split.yaml, file: brief.file } };
 }

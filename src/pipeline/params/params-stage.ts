@@ -3,7 +3,7 @@ import type { Meta } from '../frontmatter/meta-schema.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import { parsePeriod, periodLabel, previousPeriod, sameLastYear, type Period } from '../periods/period.js';
-import { latestPeriod, periodWindows } from '../periods/period-windows.js';
+import { latestPeriod, periodWindows, uncoveredDatasets } from '../periods/period-windows.js';
 import { LATEST, ParamError, periodParamName, resolveParams, type ParamValue } from './resolve-params.js';
 
 export interface PeriodContext {
@@ -22,6 +22,8 @@ export interface ParamsStageResult {
   period: Period | undefined;
   /** The briefing's datasets plus, with a period, their `@current`/`@previous`/`@lastyear`/`@trailing` windows. */
   datasets: Map<string, Dataset>;
+  /** True when the period lies outside a dated dataset's rows: reported once per dataset, and nothing later can be meaningful. */
+  noData: boolean;
 }
 
 /**
@@ -32,9 +34,10 @@ export function paramsStage(
   meta: Meta,
   datasets: ReadonlyMap<string, Dataset>,
   given: Readonly<Record<string, string>>,
-  file: string,
+  displayOf: (path: string) => string,
   log: MessageLog,
 ): ParamsStageResult {
+  const file = displayOf('brief.md');
   let params: Record<string, ParamValue>;
   try {
     params = resolveParams(meta.params, given);
@@ -46,16 +49,23 @@ export function paramsStage(
   const all = new Map(datasets);
   const name = periodParamName(meta.params);
   const declaration = name ? meta.params[name] : undefined;
-  if (!name || declaration?.type !== 'period' || params[name] === undefined) return { params, period: undefined, datasets: all };
+  if (!name || declaration?.type !== 'period' || params[name] === undefined) return { params, period: undefined, datasets: all, noData: false };
   const value = String(params[name]);
   const period = value === LATEST ? latestPeriod(declaration.kind, datasets, meta.data) : parsePeriod(value);
   if (!period) {
+    // Dates that did not parse were reported at their cells; "no dated rows" would only echo them.
+    if (log.hasErrors) return { params, period: undefined, datasets: all, noData: true };
     log.report(catalogue.periodLatestUnknown(name), file);
-    return { params, period: undefined, datasets: all };
+    return { params, period: undefined, datasets: all, noData: false };
   }
   params[name] = period.id;
+  const uncovered = uncoveredDatasets(datasets, meta.data, period);
+  for (const { dataset, covers } of uncovered) {
+    const range = covers && (covers.first.id === covers.last.id ? covers.first.id : `${covers.first.id}..${covers.last.id}`);
+    log.report(catalogue.periodNoData(dataset.name, period.id, range), displayOf(dataset.path));
+  }
   for (const [windowName, window] of periodWindows(datasets, meta.data, period)) all.set(windowName, window);
-  return { params, period, datasets: all };
+  return { params, period, datasets: all, noData: uncovered.length > 0 };
 }
 
 /** What `{{period.…}}` shows in prose and templates. */

@@ -27,6 +27,8 @@ export interface ProseInput {
   file: string;
   /** Line of the file on which `text` starts. */
   firstLine: number;
+  /** Column of the file at which `text`'s first line starts (a value inside front matter); 1 by default. */
+  firstColumn?: number;
   context: { meta: unknown; data: unknown; params: unknown };
   lang: string;
   datasets: Datasets;
@@ -51,7 +53,8 @@ const LOC = '$loc';
  */
 export function evaluateProse(input: ProseInput, log: MessageLog): ProseOutput {
   const index = new LineIndex(input.text);
-  const toFile = (p: Place): Place => ({ line: p.line + input.firstLine - 1, column: p.column });
+  const shift = (input.firstColumn ?? 1) - 1;
+  const toFile = (p: Place): Place => ({ line: p.line + input.firstLine - 1, column: p.line === 1 ? p.column + shift : p.column });
   const placeOfLoc = (line: number, column0: number): Place => toFile({ line, column: column0 + 1 });
   const identity: ProseOutput = { markdown: input.text, placeOf: (o) => toFile(index.place(o)) };
   if (!input.text.includes('{{')) return identity;

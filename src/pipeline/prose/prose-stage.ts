@@ -39,15 +39,3 @@ export function proseStage(sources: readonly ProseSource[], ctx: ProseContext, l
     return { file: source.file, markdown, placeOf };
   });
 }
-
-/**
- * The archive headline (`headline:` in front matter), evaluated like the narrative and returned
- * as plain text: Markdown escapes the evaluation added are removed again.
- */
-export function evaluateHeadline(text: string, file: string, ctx: ProseContext, log: MessageLog): string {
-  const { markdown } = evaluateProse(
-    { text, file, firstLine: 1, context: templateContext(ctx), lang: ctx.meta.lang, datasets: ctx.datasets, helpers: ctx.helpers },
-    log,
-  );
-  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1').trim();
-}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { expandJobs, folderName, jobFolder, parseMatrix } from '../../../src/features/build/build-jobs.js';
+import { outputIdOf, outputSegments } from '../../../src/edges/output/output-layout.js';
+import { expandJobs } from '../../../src/features/build/build-jobs.js';
 import { metaSchema } from '../../../src/pipeline/frontmatter/meta-schema.js';
+import { parseMatrix } from '../../../src/pipeline/params/param-request.js';
 
 const meta = metaSchema.parse({
   title: 'Weekly',
@@ -13,22 +15,32 @@ const meta = metaSchema.parse({
 });
 
 describe('build jobs', () => {
-  it('expands periods × matrix combinations into predictable folders', () => {
+  it('expands periods × matrix combinations, each with the values to render', () => {
     const jobs = expandJobs('content/weekly/', meta, { params: { team: 'core' }, matrix: [['region', ['EU', 'US']]], period: '2026-W47..2026-W48' });
-    expect(jobs.map((j) => [j.label, jobFolder(j, j.params['period']).join('/'), j.params])).toEqual([
-      ['content/weekly 2026-W47 EU', 'weekly/2026-W47/EU', { team: 'core', region: 'EU', period: '2026-W47' }],
-      ['content/weekly 2026-W47 US', 'weekly/2026-W47/US', { team: 'core', region: 'US', period: '2026-W47' }],
-      ['content/weekly 2026-W48 EU', 'weekly/2026-W48/EU', { team: 'core', region: 'EU', period: '2026-W48' }],
-      ['content/weekly 2026-W48 US', 'weekly/2026-W48/US', { team: 'core', region: 'US', period: '2026-W48' }],
+    expect(jobs.map((j) => [j.label, j.params])).toEqual([
+      ['content/weekly 2026-W47 EU', { team: 'core', region: 'EU', period: '2026-W47' }],
+      ['content/weekly 2026-W47 US', { team: 'core', region: 'US', period: '2026-W47' }],
+      ['content/weekly 2026-W48 EU', { team: 'core', region: 'EU', period: '2026-W48' }],
+      ['content/weekly 2026-W48 US', { team: 'core', region: 'US', period: '2026-W48' }],
     ]);
-    expect(jobs.every((j) => j.periodic)).toBe(true);
+    expect(jobs[0]).toMatchObject({ slug: 'weekly', declared: ['period', 'region', 'team'], periodParam: 'period', writtenTitle: 'Weekly' });
+  });
+
+  it('names the output by every non-period parameter, whether it came from a default, --param or --matrix', () => {
+    const resolved = { period: '2026-W48', region: 'EU', team: 'all' };
+    const id = outputIdOf('weekly', ['period', 'region', 'team'], 'period', resolved);
+    expect(outputSegments(id)).toEqual(['weekly', '2026-W48', 'EU_all']);
+    const fromMatrix = expandJobs('w', meta, { params: {}, matrix: [['region', ['EU']]], period: '2026-W48' })[0];
+    const plain = expandJobs('w', meta, { params: {}, matrix: [], period: '2026-W48' })[0];
+    // Both render with region EU and team all: one output, one folder.
+    expect(outputIdOf('weekly', fromMatrix!.declared, 'period', { ...resolved, ...fromMatrix!.params })).toEqual(id);
+    expect(outputIdOf('weekly', plain!.declared, 'period', { ...resolved, ...plain!.params })).toEqual(id);
   });
 
   it('builds the whole year in one request and several matrix parameters together', () => {
     expect(expandJobs('w', meta, { params: {}, matrix: [], period: '2026-W01..2026-W52' })).toHaveLength(52);
     const jobs = expandJobs('w', meta, { params: {}, matrix: [['region', ['EU', 'APAC']], ['team', ['a b', 'c']]], period: undefined });
-    expect(jobs.map((j) => j.variant)).toEqual(['EU_a-b', 'EU_c', 'APAC_a-b', 'APAC_c']);
-    expect(jobFolder(jobs[0]!, '2026-W48')).toEqual(['weekly', '2026-W48', 'EU_a-b']);
+    expect(jobs.map((j) => j.label)).toEqual(['w EU a b', 'w EU c', 'w APAC a b', 'w APAC c']);
   });
 
   it('rejects values and names the briefing does not declare, naming what is allowed', () => {
@@ -40,12 +52,10 @@ describe('build jobs', () => {
     const plain = metaSchema.parse({ title: 'Plain' });
     expect(() => expandJobs('p', plain, { params: {}, matrix: [], period: '2026-W48' })).toThrow('p has no period parameter');
     expect(() => parseMatrix('region')).toThrow('--matrix takes name=value,value,…, got "region"');
-    expect(folderName('../etc')).toBe('etc');
   });
 
-  it('keeps a non-periodic briefing in <slug>/', () => {
+  it('keeps a non-periodic briefing without parameters in <slug>/', () => {
     const [job] = expandJobs('content/x', metaSchema.parse({ title: 'X' }), { params: {}, matrix: [], period: undefined });
-    expect(job && jobFolder(job, undefined)).toEqual(['x']);
-    expect(job?.periodic).toBe(false);
+    expect(job && outputSegments(outputIdOf(job.slug, job.declared, job.periodParam, {}))).toEqual(['x']);
   });
 });

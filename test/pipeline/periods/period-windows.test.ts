@@ -12,7 +12,7 @@ const releases: Dataset = {
   rowPlaces: weeks.map((_, i) => ({ line: i + 2, column: 1 })),
 };
 const datasets = new Map([['releases', releases]]);
-const declarations = { releases: { date: 'week', trailing: 3 } };
+const declarations = { releases: { date: { column: 'week' }, trailing: 3 } };
 
 describe('period windows', () => {
   it('slices dated datasets into current, previous, same-week-last-year and trailing windows', () => {

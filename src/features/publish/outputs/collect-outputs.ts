@@ -8,7 +8,8 @@ import type { Meta } from '../../../pipeline/frontmatter/meta-schema.js';
 import { periodParamName } from '../../../pipeline/params/resolve-params.js';
 import { renderBriefing } from '../../../pipeline/render-briefing.js';
 import type { TemplateLibrary } from '../../../pipeline/templates/template.js';
-import { expandJobs, type JobRequest } from '../../build/build-jobs.js';
+import type { ParamRequest } from '../../../pipeline/params/param-request.js';
+import { expandJobs } from '../../build/build-jobs.js';
 import { briefingToDocument } from '../document/briefing-to-document.js';
 import type { PublishDocument } from '../document/publish-document.js';
 import { buildCommand } from './build-hint.js';
@@ -17,7 +18,7 @@ export interface CollectInput {
   dir: string;
   out: string;
   meta: Meta;
-  request: JobRequest;
+  request: ParamRequest;
   templates: TemplateLibrary;
   fonts: FontStore;
   /** Notes for the terminal (a missing PDF). */

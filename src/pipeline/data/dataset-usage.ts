@@ -1,8 +1,9 @@
 import Handlebars from 'handlebars';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { datasetName } from '../../pipeline/data/parse-dataset.js';
-import { normalizeInside } from '../../edges/files/briefing-files.js';
-import { isCall, isPath, walk, type HbNode, type HbProgram } from '../../pipeline/prose/handlebars-ast.js';
+import { datasetName } from './parse-dataset.js';
+import { normalizeInside, type BriefingFiles } from '../../edges/files/briefing-files.js';
+import { isCall, isPath, walk, type HbNode, type HbProgram } from '../prose/handlebars-ast.js';
+import type { FigureRequest } from '../markdown/figure-requests.js';
 
 /**
  * Names the narrative may use as datasets: `data.<name>` (also `../data.<name>`,
@@ -57,4 +58,28 @@ export function datasetsInSpec(text: string): Set<string> {
   };
   visit(parseJsonc(text, [], { allowTrailingComma: true }));
   return names;
+}
+
+/** What a render read data through: helper lookups, the narrative's text, chart specs (requested or rendered). */
+export interface DataReaders {
+  helperDatasets: ReadonlySet<string>;
+  proseTexts: readonly string[];
+  requests: readonly FigureRequest[];
+  /** Datasets the rendered charts bound. */
+  chartDatasets: readonly string[];
+  files: BriefingFiles;
+}
+
+/**
+ * The dataset names a briefing reads (windows such as `weekly@current` included, as named).
+ * `brief check` flags data files outside this set; the build hashes exactly these datasets' rows
+ * to know whether an archived output is still up to date.
+ */
+export function usedDatasets(readers: DataReaders): Set<string> {
+  const used = new Set<string>([...readers.helperDatasets, ...datasetNamesInProse(readers.proseTexts), ...readers.chartDatasets]);
+  for (const request of readers.requests) {
+    const text = request.spec.kind === 'inline' ? request.spec.text : readers.files.readText(request.spec.path);
+    if (text !== undefined) for (const name of datasetsInSpec(text)) used.add(name);
+  }
+  return used;
 }
