@@ -45,7 +45,7 @@ async function buildVariants(repo, dir, out, count) {
   rmSync(out, { recursive: true, force: true });
   const values = Array.from({ length: count }, (_, i) => i + 1).join(',');
   const run = await runMeasured(process.execPath, [join(repo, 'bin/brief.js'), 'build', dir, '--matrix', `n=${values}`, '--format', 'html', '--out', out, '--quiet'], { cwd: repo });
-  const built = readdirSync(join(out, 'variants')).length;
+  const built = readdirSync(join(out, 'variants'), { withFileTypes: true }).filter((e) => e.isDirectory() && /^\d+$/.test(e.name)).length;
   if (run.code !== 0 || built !== count) throw new Error(`brief build exited ${run.code} with ${built}/${count} variants:\n${run.stderr.slice(-2000)}`);
   return { variants: count, seconds: Math.round(run.seconds * 10) / 10, nodePeakRssMiB: run.nodePeakRssMiB, cpuSeconds: run.cpuSeconds };
 }

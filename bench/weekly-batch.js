@@ -23,7 +23,8 @@ export async function measureWeeklyBatch(repo, work, { runs }) {
     rmSync(out, { recursive: true, force: true });
     const build = await runMeasured(process.execPath, [join(repo, 'bin/brief.js'), 'build', 'content/open-model-weekly', '--period', WEEKS, '--format', 'html,pdf', '--out', out, '--quiet'], { cwd: repo });
     const root = join(out, 'open-model-weekly');
-    const pages = readdirSync(root).filter((f) => /^\d{4}-W\d{2}$/.test(f)).map((week) => join(root, week, 'index.html'));
+    // Each period's page, wherever the output layout puts it (`<period>/` or `<period>/<variant>/`).
+    const pages = readdirSync(root, { recursive: true }).map(String).filter((f) => /^\d{4}-W\d{2}\/(.+\/)?index\.html$/.test(f)).map((f) => join(root, f));
     if (build.code !== 0 || pages.length !== 8) throw new Error(`brief build exited ${build.code} with ${pages.length}/8 issues:\n${build.stderr.slice(-2000)}`);
     ours.push(build.seconds * 1000);
     if (build.cpuSeconds !== undefined) cpu.ours.push(build.cpuSeconds * 1000);
