@@ -22,7 +22,7 @@ import { evaluateFrontMatterTexts } from './prose/front-matter-texts.js';
 import { proseStage, type ProseText } from './prose/prose-stage.js';
 import { STOP, type StageTable } from './stages.js';
 import { labelsFor, type Labels } from './templates/labels.js';
-import { layoutPage } from './templates/layout-stage.js';
+import { layoutStage, visibleText } from './templates/layout-stage.js';
 import { compileTemplate, type CompiledTemplate } from './templates/render-template.js';
 import { resolveTemplate } from './templates/resolve-template.js';
 import type { Template, TemplateLibrary } from './templates/template.js';
@@ -112,14 +112,13 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
 
   layout: ({ meta, metaValid, template, compiled, labels, narrative, figures, params, period, prose }, run) => {
     if (run.log.hasErrors || !metaValid) return STOP;
-    const page = layoutPage({
+    const page = layoutStage({
       meta, narrative, figures, labels, css: template.css, layout: compiled.layout, fonts: run.fonts,
       generator: `Briefsmith ${VERSION}`, params, period: periodContext(period, meta.lang),
     });
     // Live charts need Vega's runtime in the page, once.
-    const html = figures.some((f) => f.chart.live) ? withChartRuntime(page.html) : page.html;
-    // The runtime adds a policy and a script, no visible text: the layout's text is the page's.
-    const gaps = run.fonts?.uncovered(page.text) ?? [];
+    const html = figures.some((f) => f.chart.live) ? withChartRuntime(page) : page;
+    const gaps = run.fonts?.uncovered(visibleText(html)) ?? [];
     if (gaps.length > 0) reportGlyphGaps(gaps, searchableSources(run.files, prose), `templates/${template.name}`, run.log);
     return { html };
   },

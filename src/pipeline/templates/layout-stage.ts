@@ -23,14 +23,6 @@ const FONT_MARKER = '/*briefsmith:font-faces*/';
 
 /** Renders the template's layout, then embeds the font subsets the finished page needs. */
 export function layoutStage(input: LayoutInput): string {
-  return layoutPage(input).html;
-}
-
-/**
- * The page and its visible text: the text chooses the font subsets here and is what the glyph
- * check reads afterwards (styles and scripts added later never change it), so it is taken once.
- */
-export function layoutPage(input: LayoutInput): { html: string; text: string } {
   const { meta, narrative, labels } = input;
   const context = {
     lang: meta.lang,
@@ -46,9 +38,8 @@ export function layoutPage(input: LayoutInput): { html: string; text: string } {
     period: input.period ?? null,
   };
   const html = input.layout(context);
-  const text = visibleText(html);
-  const faces = input.fonts ? input.fonts.faceCss(text) : '';
-  return { html: html.replace(FONT_MARKER, faces), text };
+  const faces = input.fonts ? input.fonts.faceCss(visibleText(html)) : '';
+  return html.replace(FONT_MARKER, faces);
 }
 
 export function formatDate(isoDate: string, lang: string): string {
