@@ -17,6 +17,8 @@ export interface BatchOptions {
   concurrency: number;
   request: ParamRequest;
   force: boolean;
+  /** Rebuild from the SQL results stored with each output; query nothing. */
+  offline: boolean;
 }
 
 /** A started browser's printer, and how to close it. */
@@ -66,7 +68,7 @@ export function startBatch(options: BatchOptions, services: BatchServices): Batc
       if (options.formats.includes('pdf') && jobs.length > 0) printer = services.startPrinter();
       const ctx = {
         templates: services.templates, fonts: services.fonts, printer: printer ? (await printer).printer : undefined,
-        formats: options.formats, force: options.force, effects: services.effects, signal: controller.signal,
+        formats: options.formats, force: options.force, offline: options.offline, effects: services.effects, signal: controller.signal,
         chartCache: services.charts?.cache, printSlots: slots(options.concurrency),
       };
       // With PDFs, one job more than print tabs: the next briefing renders while the tabs print.

@@ -4,6 +4,7 @@ import { outputIdOf, outputLabel, outputSegments, pdfName, variantText, type Out
 import type { OutputStore } from '../../edges/output/output-store.js';
 import type { PdfMetadata } from '../../edges/pdf/finish-pdf.js';
 import type { PdfPrinter } from '../../edges/pdf/pdf-printer.js';
+import type { QueryEngine } from '../../edges/sql/query-engine.js';
 import type { ChartCache } from '../../pipeline/charts/cached-chart.js';
 import type { Meta } from '../../pipeline/frontmatter/meta-schema.js';
 import type { Message } from '../../messages/message.js';
@@ -17,6 +18,7 @@ import type { Slots } from './print-slots.js';
 import { inputsHash } from './input-hash.js';
 import type { Format } from './output-verdict.js';
 import { commitOutput, judgeExisting, type PendingOutput } from './commit-output.js';
+import { offlineEngine, storedResults } from './stored-results.js';
 
 export type { Format } from './output-verdict.js';
 
@@ -26,6 +28,8 @@ export interface BuildEffects {
   files(dir: string, shown: string): BriefingFiles;
   /** Writes outputs and archives, atomically, under locks. */
   store: OutputStore;
+  /** Runs a briefing folder's SQL datasets: DuckDB over the folder, sources from briefsmith.config.json. */
+  queries(dir: string): QueryEngine;
   /** Clock for timings only (seconds in progress lines); no output depends on it. */
   now(): number;
 }
@@ -38,6 +42,8 @@ export interface BuildContext {
   formats: readonly Format[];
   /** Replace outputs whose inputs changed since they were archived. */
   force: boolean;
+  /** Answer SQL datasets from the results stored with each output instead of querying (`--offline`). */
+  offline: boolean;
   effects: BuildEffects;
   /** Set on Ctrl-C: nothing more is written. */
   signal?: AbortSignal;
@@ -71,9 +77,11 @@ export interface BuildOutcome {
 }
 
 /**
- * One job → its output folder (`<out>/<slug>[/<period>][/<variant>]/`: `index.html`, the PDF and,
- * for an archived output, `output.json`), written together or not at all. An archived output
- * whose inputs did not change is left alone ("up to date").
+ * One job → its output folder (`<out>/<slug>[/<period>][/<variant>]/`: `index.html`, the PDF, each
+ * SQL dataset's result as `data/<name>.csv` and, for an archived output, `output.json`), written
+ * together or not at all. An archived output whose inputs did not change is left alone ("up to
+ * date"). Its SQL datasets run for that judgement too: their results are inputs (with `--offline`
+ * they are read back from the stored results instead, and nothing is queried).
  */
 export async function buildJob(job: BuildJob, ctx: BuildContext): Promise<BuildOutcome> {
   const { effects } = ctx;
@@ -85,8 +93,10 @@ export async function buildJob(job: BuildJob, ctx: BuildContext): Promise<BuildO
   });
   try {
     const files = effects.files(job.dir, job.shown);
+    const queries = ctx.offline ? offlineEngine(effects.store, job) : effects.queries(job.dir);
     const result = await renderBriefing({
-      files, templates: ctx.templates, fonts: ctx.fonts, params: job.params, now: effects.now, ...(ctx.chartCache ? { chartCache: ctx.chartCache } : {}),
+      files, templates: ctx.templates, fonts: ctx.fonts, params: job.params, now: effects.now, queries,
+      ...(ctx.chartCache ? { chartCache: ctx.chartCache } : {}),
     });
     if (!result.html || !result.meta || !result.template) return outcome({ messages: result.messages });
     const id = outputIdOf(job.slug, job.declared, job.periodParam, result.params);
@@ -125,7 +135,10 @@ async function produceOutput(job: BuildJob, id: OutputId, files: BriefingFiles, 
     out[pdf] = printed.pdf;
     pages = printed.layout.pageCount;
   }
-  if (archived) out[RECORD_FILE] = `${JSON.stringify(outputRecord(id, result, inputs, { html: 'index.html' in out, pdf: pdf in out ? pdf : undefined }), null, 2)}\n`;
+  const stored = storedResults(result.queryResults);
+  Object.assign(out, stored.files);
+  const recorded = { html: 'index.html' in out, pdf: pdf in out ? pdf : undefined, results: stored.record };
+  if (archived) out[RECORD_FILE] = `${JSON.stringify(outputRecord(id, result, inputs, recorded), null, 2)}\n`;
   const template = result.template as NonNullable<RenderResult['template']>;
   const look = { writtenTitle: job.writtenTitle, lang: meta.lang, css: template.css, fonts: ctx.fonts };
   const committed = await commitOutput(pending, out, ahead.formats, look);
@@ -134,7 +147,14 @@ async function produceOutput(job: BuildJob, id: OutputId, files: BriefingFiles, 
   return { status: 'built', ok: true, pages, written, files: Object.keys(out).filter((f) => f !== RECORD_FILE), failure: undefined, moved: committed.moved };
 }
 
-function outputRecord(id: OutputId, result: RenderResult, inputs: string, files: { html: boolean; pdf: string | undefined }): OutputRecord {
+interface RecordedFiles {
+  html: boolean;
+  pdf: string | undefined;
+  /** The stored SQL results, by dataset name. */
+  results: OutputRecord['results'];
+}
+
+function outputRecord(id: OutputId, result: RenderResult, inputs: string, files: RecordedFiles): OutputRecord {
   const meta = result.meta as Meta;
   const { period } = result;
   return {
@@ -147,6 +167,7 @@ function outputRecord(id: OutputId, result: RenderResult, inputs: string, files:
     ...(result.headline ? { headline: result.headline } : {}),
     ...(files.html ? { html: 'index.html' } : {}),
     ...(files.pdf ? { pdf: files.pdf } : {}),
+    ...(files.results && Object.keys(files.results).length > 0 ? { results: files.results } : {}),
     inputs,
   };
 }

@@ -3,6 +3,7 @@ import { TEMPLATES_DIR } from '../../paths.js';
 import { pdfMetadata } from '../build/build-briefing.js';
 import { checkBriefing } from '../check/check-briefing.js';
 import type { FontStore } from '../../edges/fonts/font-store.js';
+import type { QueryEngine } from '../../edges/sql/query-engine.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import { outputIdOf, pdfName, variantText } from '../../edges/output/output-layout.js';
 import { catalogue } from '../../messages/catalogue.js';
@@ -38,6 +39,7 @@ export interface PreviewSources {
   templatesDir?: string;
   /** Charts of earlier builds in this session: an edit to the prose redraws no chart. */
   chartCache?: ChartCache;
+  queries?: QueryEngine | undefined;
 }
 
 /**
@@ -52,7 +54,8 @@ export async function buildPreview(sources: PreviewSources, params: Readonly<Rec
   try {
     const templates = diskTemplateLibrary(sources.templatesDir ?? TEMPLATES_DIR, sources.helpers);
     const { render, messages } = await checkBriefing({
-      files: diskFiles(sources.dir, sources.shown), templates, fonts: sources.fonts, params, ...(sources.chartCache ? { chartCache: sources.chartCache } : {}),
+      files: diskFiles(sources.dir, sources.shown), templates, fonts: sources.fonts, params,
+      ...(sources.chartCache ? { chartCache: sources.chartCache } : {}), ...(sources.queries ? { queries: sources.queries } : {}),
     });
     const meta = render.meta;
     const slug = meta ? (meta.slug ?? basename(resolve(sources.dir))) : undefined;

@@ -6,6 +6,7 @@ import { TEMPLATES_DIR } from '../../paths.js';
 import { memoryCache } from '../../edges/cache/memory-cache.js';
 import type { CachedChart } from '../../pipeline/charts/cached-chart.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
+import type { QueryEngine } from '../../edges/sql/query-engine.js';
 import { diskOutputStore } from '../../edges/output/output-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import { causeChain } from '../../messages/cause-chain.js';
@@ -37,6 +38,8 @@ export interface PreviewOptions {
   launchBrowser?: LaunchBrowser;
   /** Progress and problems for the terminal. */
   log?: (line: string) => void;
+  /** Runs the briefing's SQL datasets (without it they are errors). */
+  queries?: QueryEngine;
   /** The variant to show first, as `--param` values. */
   params?: Readonly<Record<string, string>>;
   /** The period to show first (`--period`: one period or `latest`), given to the briefing's period parameter. */
@@ -65,7 +68,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const shown = options.dir.replace(/\/+$/, '') || '.';
   const sources = {
-    dir: options.dir, shown, fonts: fontsourceStore(), helpers: await loadTemplateHelpers(templatesDir), templatesDir,
+    dir: options.dir, shown, fonts: fontsourceStore(), helpers: await loadTemplateHelpers(templatesDir), templatesDir, queries: options.queries,
     // Lives as long as the session; keys are content digests, so stale entries are never read, only dropped.
     chartCache: memoryCache<CachedChart>(200),
   };
