@@ -19,7 +19,7 @@ export interface CachedChart {
 export type ChartCache = KeyValueCache<CachedChart>;
 
 /** Bump when what a key covers or what an entry holds changes, so old entries are never read. */
-const KEY_FORMAT = 1;
+const KEY_FORMAT = 2;
 
 /**
  * Renders a chart, or reuses an earlier render of the same chart. A rendered chart is a pure
@@ -47,8 +47,8 @@ export async function renderChartCached(req: ChartRequest, log: MessageLog, cach
 
 /**
  * The digest of everything a chart depends on in the briefing, with its data bound inline (so a
- * changed row or data file changes it); undefined when the spec does not parse or bind, since
- * such a chart is rendered only to report its errors.
+ * changed row, data file or SQL result changes it) and the columns of each data source; undefined
+ * when the spec does not parse or bind, since such a chart is rendered only to report its errors.
  */
 export function chartKey(req: ChartRequest): string | undefined {
   const scratch = new MessageLog();
@@ -58,7 +58,9 @@ export function chartKey(req: ChartRequest): string | undefined {
     if (!parsed) return undefined;
     const bound = bindData(parsed.value, req, { file, positions: parsed.positions, log: scratch });
     if (!bound.ok || scratch.hasErrors) return undefined;
-    const inputs = [KEY_FORMAT, req.files.root, file, origin ?? null, text, req.theme, req.params ?? {}, req.lang ?? null, req.interactive === true, bound.spec];
+    // The field check reads each data source's columns, which rows alone do not carry when there are none.
+    const columns = [...bound.sources].map(([path, source]) => [path, source.name, source.columns ?? null]);
+    const inputs = [KEY_FORMAT, req.files.root, file, origin ?? null, text, req.theme, req.params ?? {}, req.lang ?? null, req.interactive === true, bound.spec, columns];
     return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
   } catch {
     return undefined;

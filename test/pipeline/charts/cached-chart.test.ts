@@ -1,34 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { memoryCache } from '../../../src/edges/cache/memory-cache.js';
 import { memoryFiles } from '../../../src/edges/files/briefing-files.js';
 import { MessageLog } from '../../../src/messages/message-log.js';
-import { chartKey, renderChartCached, type CachedChart, type ChartCache } from '../../../src/pipeline/charts/cached-chart.js';
+import { chartKey, renderChartCached, type ChartCache } from '../../../src/pipeline/charts/cached-chart.js';
 import { defaultChartTheme } from '../../../src/pipeline/charts/chart-theme.js';
 import type { ChartRequest } from '../../../src/pipeline/charts/render-chart.js';
 import { renderBriefing } from '../../../src/pipeline/render-briefing.js';
 import { templates } from '../../support/render-folder.js';
-import { CSV, datasetsOf, FILE } from './helpers.js';
-
-/** A memory cache that counts how many charts were drawn (stored) and how many were reused. */
-function countingCache(): { cache: ChartCache; drawn: () => number; reused: () => number } {
-  const inner = memoryCache<CachedChart>();
-  let drawn = 0;
-  let looked = 0;
-  return {
-    cache: {
-      get: (key) => {
-        looked += 1;
-        return inner.get(key);
-      },
-      set: (key, value) => {
-        drawn += 1;
-        inner.set(key, value);
-      },
-    },
-    drawn: () => drawn,
-    reused: () => looked - drawn,
-  };
-}
+import { countingCache, CSV, datasetsOf, FILE } from './helpers.js';
 
 /** One-pixel PNGs, red and blue. */
 const RED = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
