@@ -17,17 +17,8 @@ if [[ $EUID -eq 0 && ! -e /usr/sbin/policy-rc.d ]]; then
   trap 'rm -f /usr/sbin/policy-rc.d' EXIT
 fi
 
-packages=(poppler-utils postgresql redis-server)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "setup-test: installing ${missing[*]} from Debian"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+source scripts/lib/install-missing.sh
+install_missing setup-test poppler-utils postgresql redis-server
 
 scripts/setup-mediawiki.sh
 scripts/setup.sh

@@ -37,6 +37,7 @@ export const build: CommandRunner = {
       concurrency: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
       offline: { type: 'boolean', default: false },
       ...PARAM_FLAGS,
       ...RUN_FLAGS,
@@ -54,7 +55,7 @@ export const build: CommandRunner = {
     let interrupted = false;
     let uninstall = () => {};
     try {
-      const services = await diskServices(values.out, queries);
+      const services = await diskServices(values.out, queries, { cache: !values['no-cache'] });
       // A value that does not fit a briefing's declarations is a ParamError, an InputError: exit 2.
       const running = startBatch(
         { dirs: positionals, formats, concurrency, request, force: values.force, offline: values.offline },

@@ -5,6 +5,7 @@ import type { OutputStore } from '../../edges/output/output-store.js';
 import type { PdfMetadata } from '../../edges/pdf/finish-pdf.js';
 import type { PdfPrinter } from '../../edges/pdf/pdf-printer.js';
 import type { QueryEngine } from '../../edges/sql/query-engine.js';
+import type { ChartCache } from '../../pipeline/charts/cached-chart.js';
 import type { Meta } from '../../pipeline/frontmatter/meta-schema.js';
 import type { Message } from '../../messages/message.js';
 import { periodLabel, type Period } from '../../pipeline/periods/period.js';
@@ -13,6 +14,7 @@ import type { TemplateLibrary } from '../../pipeline/templates/template.js';
 import { VERSION } from '../../version.js';
 import { RECORD_FILE, type OutputRecord } from '../archive/output-record.js';
 import type { BuildJob } from './build-jobs.js';
+import type { Slots } from './print-slots.js';
 import { inputsHash } from './input-hash.js';
 import type { Format } from './output-verdict.js';
 import { commitOutput, judgeExisting, type PendingOutput } from './commit-output.js';
@@ -45,6 +47,10 @@ export interface BuildContext {
   effects: BuildEffects;
   /** Set on Ctrl-C: nothing more is written. */
   signal?: AbortSignal;
+  /** Earlier chart renders, shared by the batch's jobs and kept on disk (`--no-cache`: none). */
+  chartCache?: ChartCache | undefined;
+  /** Bounds the prints running at once (absent: as many as jobs in flight). */
+  printSlots?: Slots | undefined;
 }
 
 export type BuildStatus = 'built' | 'up-to-date' | 'failed';
@@ -88,7 +94,10 @@ export async function buildJob(job: BuildJob, ctx: BuildContext): Promise<BuildO
   try {
     const files = effects.files(job.dir, job.shown);
     const queries = ctx.offline ? offlineEngine(effects.store, job) : effects.queries(job.dir);
-    const result = await renderBriefing({ files, templates: ctx.templates, fonts: ctx.fonts, params: job.params, now: effects.now, queries });
+    const result = await renderBriefing({
+      files, templates: ctx.templates, fonts: ctx.fonts, params: job.params, now: effects.now, queries,
+      ...(ctx.chartCache ? { chartCache: ctx.chartCache } : {}),
+    });
     if (!result.html || !result.meta || !result.template) return outcome({ messages: result.messages });
     const id = outputIdOf(job.slug, job.declared, job.periodParam, result.params);
     label = [job.shown, outputLabel(id)].filter(Boolean).join(' ');
@@ -120,7 +129,9 @@ async function produceOutput(job: BuildJob, id: OutputId, files: BriefingFiles, 
   if (ahead.formats.includes('pdf')) {
     if (!ctx.printer) throw new Error('a PDF is wanted but no browser was started');
     const variant = variantText(job.declared, job.periodParam, result.params);
-    const printed = await ctx.printer.print({ html: result.html as string, page: (result.template as NonNullable<RenderResult['template']>).page, meta: pdfMetadata(meta, result.period, variant) });
+    const { printer } = ctx;
+    const print = { html: result.html as string, page: (result.template as NonNullable<RenderResult['template']>).page, meta: pdfMetadata(meta, result.period, variant) };
+    const printed = await (ctx.printSlots ? ctx.printSlots.run(() => printer.print(print)) : printer.print(print));
     out[pdf] = printed.pdf;
     pages = printed.layout.pageCount;
   }
