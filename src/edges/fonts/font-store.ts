@@ -19,6 +19,15 @@ const PACKAGES: ReadonlyArray<{ name: string; css: string[] }> = [
   { name: '@fontsource/noto-sans-mono', css: ['400.css'] },
 ];
 
+/** The pinned font packages and their versions (`@fontsource/noto-sans@5.3.0`, …): what a page's fonts are made from. */
+export function fontPackageVersions(): string[] {
+  const require = createRequire(import.meta.url);
+  return PACKAGES.map(({ name }) => {
+    const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version?: string };
+    return `${name}@${manifest.version ?? '?'}`;
+  });
+}
+
 let cached: FontFace[] | undefined;
 
 function allFaces(): FontFace[] {
