@@ -2,13 +2,14 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { BuildOutcome, Format } from '../../features/build/build-briefing.js';
-import { startBatch } from '../../features/build/build-batch.js';
+import { startBatch, type Batch } from '../../features/build/build-batch.js';
 import { diskServices } from '../../features/build/disk-services.js';
 import { ParamError } from '../../pipeline/params/resolve-params.js';
 import { reportOutcome } from '../build-report.js';
 import type { CommandRunner } from '../command.js';
 import { PARAM_FLAGS, paramRequest } from '../param-flags.js';
 import { summaryTable } from '../summary-table.js';
+import { queueConnection } from '../queue-flag.js';
 import { UsageError } from '../usage.js';
 
 const FORMATS: readonly Format[] = ['html', 'pdf'];
@@ -40,6 +41,7 @@ export const build: CommandRunner = {
         concurrency: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        queue: { type: 'string' },
         ...PARAM_FLAGS,
       },
     });
@@ -51,19 +53,25 @@ export const build: CommandRunner = {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
     }
     const services = await diskServices(values.out);
-    let batch;
+    const onOutcome = (outcome: BuildOutcome) => reportOutcome(outcome, formats, values.quiet, console);
+    let batch: Batch;
     try {
-      batch = startBatch(
-        { dirs: positionals, formats, concurrency, request, force: values.force },
-        { ...services, onOutcome: (outcome) => reportOutcome(outcome, formats, values.quiet, console) },
-      );
+      if (values.queue !== undefined) {
+        // The coordinator of a worker fleet: same plan, same commits, renders done by `brief worker`s.
+        const connection = queueConnection(values.queue);
+        const { startQueuedBatch } = await import('../../features/queue/queued-batch.js');
+        batch = startQueuedBatch(
+          { dirs: positionals, formats, request, force: values.force, out: values.out, connection },
+          { fonts: services.fonts, effects: services.effects, onOutcome, log: (line) => (values.quiet ? undefined : console.err(line)) },
+        );
+      } else batch = startBatch({ dirs: positionals, formats, concurrency, request, force: values.force }, { ...services, onOutcome });
     } catch (error) {
       if (error instanceof ParamError) throw new UsageError(error.message, { cause: error });
       throw error;
     }
     const running = batch;
     const interrupt = () => {
-      console.err('brief: interrupted; closing the browser, nothing half-written is kept');
+      console.err(values.queue === undefined ? 'brief: interrupted; closing the browser, nothing half-written is kept' : 'brief: interrupted; nothing half-written is kept, queued jobs stay queued (run the same command again to collect them)');
       void running.interrupt().finally(() => process.exit(130));
     };
     process.once('SIGINT', interrupt);

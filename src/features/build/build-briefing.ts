@@ -91,7 +91,7 @@ export async function buildJob(job: BuildJob, ctx: BuildContext): Promise<BuildO
 }
 
 /** What to do with an output before it is printed, judged from what is already there. */
-export type Judge = (id: OutputId, segments: readonly string[], inputs: string, formats: readonly Format[]) => Verdict;
+export type Judge = (id: OutputId, segments: readonly string[], inputs: string, formats: readonly Format[]) => Verdict | Promise<Verdict>;
 
 /** What the archive page needs from the render that adds to it (the fonts come from whoever commits). */
 export type RenderedLook = Omit<ArchiveLook, 'fonts'>;
@@ -130,7 +130,7 @@ export async function renderOutput(job: Omit<BuildJob, 'dir'>, files: BriefingFi
   const segments = outputSegments(id);
   const inputs = inputsHash(files, result);
   // Judged before printing, so an up-to-date issue costs a render, not a print.
-  const ahead = judge(id, segments, inputs, ctx.formats);
+  const ahead = await judge(id, segments, inputs, ctx.formats);
   if (ahead.kind !== 'build') return { kind: 'judged', label, messages: result.messages, verdict: ahead, segments };
 
   const out: Record<string, string | Uint8Array> = {};

@@ -1,0 +1,47 @@
+import { availableParallelism, hostname } from 'node:os';
+import { parseArgs } from 'node:util';
+import { diskServices } from '../../features/build/disk-services.js';
+import { closeOnSignal, startWorker } from '../../features/queue/run-worker.js';
+import { renderEnvironment } from '../../features/queue/render-environment.js';
+import type { CommandRunner } from '../command.js';
+import { queueConnection } from '../queue-flag.js';
+import { UsageError } from '../usage.js';
+
+function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
+  return n;
+}
+
+/** `brief worker --queue redis://…`: renders queued jobs until SIGTERM or SIGINT. */
+export const worker: CommandRunner = {
+  async run(argv, console) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      strict: true,
+      options: {
+        queue: { type: 'string' },
+        concurrency: { type: 'string' },
+        name: { type: 'string' },
+        'stall-timeout': { type: 'string' },
+      },
+    });
+    if (positionals.length > 0) throw new UsageError('brief worker takes no folders: the jobs bring their briefings');
+    if (values.queue === undefined) throw new UsageError('brief worker needs --queue redis://HOST:PORT[/DB]');
+    const connection = queueConnection(values.queue);
+    const concurrency = wholeNumber('--concurrency', values.concurrency, 1, 64) ?? availableParallelism();
+    const stallSeconds = wholeNumber('--stall-timeout', values['stall-timeout'], 2, 3600) ?? 30;
+    const name = values.name ?? `${hostname()}-${process.pid}`;
+    const services = await diskServices('.');
+    const running = startWorker(
+      { connection, concurrency, name, stallSeconds },
+      { templates: services.templates, fonts: services.fonts, environment: renderEnvironment(), startPrinter: services.startPrinter, now: services.effects.now, log: console.out },
+    );
+    console.err(`brief worker ${name}: taking jobs from ${connection.shown}, ${concurrency} at once (Ctrl-C or SIGTERM to stop)`);
+    await closeOnSignal(running, console.err);
+    console.err(`brief worker ${name}: stopped`);
+    return 0;
+  },
+};
