@@ -35,11 +35,11 @@ const dist = (repo, path) => import(join(repo, 'dist', path));
  */
 export async function peerMarkdown(repo, exampleDir) {
   const [{ diskFiles }, { loadBriefing }, { loadDatasets }, { proseStage }, { builtinHelpers }, { MessageLog }] = await Promise.all([
-    dist(repo, 'load/disk-files.js'),
-    dist(repo, 'load/load-briefing.js'),
-    dist(repo, 'data/load-datasets.js'),
-    dist(repo, 'prose/prose-stage.js'),
-    dist(repo, 'prose/helpers/builtin-helpers.js'),
+    dist(repo, 'edges/files/disk-files.js'),
+    dist(repo, 'pipeline/load/load-briefing.js'),
+    dist(repo, 'pipeline/data/load-datasets.js'),
+    dist(repo, 'pipeline/prose/prose-stage.js'),
+    dist(repo, 'pipeline/prose/helpers/builtin-helpers.js'),
     dist(repo, 'messages/message-log.js'),
   ]);
   const log = new MessageLog();

@@ -1,13 +1,23 @@
 import type { BuildOutcome, Format } from '../features/build/build-briefing.js';
 import { formatMessage } from '../messages/format-message.js';
 import type { Console } from './command.js';
+import { printCauses } from './verbose.js';
+
+export interface ReportOptions {
+  formats: readonly Format[];
+  /** Successes are not printed, only problems. */
+  quiet: boolean;
+  /** A failure is followed by its numbered cause chain. */
+  verbose: boolean;
+}
 
 /** One outcome as progress lines: problems always (stderr), successes unless `--quiet` (stdout). */
-export function reportOutcome(outcome: BuildOutcome, formats: readonly Format[], quiet: boolean, console: Console): void {
+export function reportOutcome(outcome: BuildOutcome, { formats, quiet, verbose }: ReportOptions, console: Console): void {
   for (const message of outcome.messages) console.err(formatMessage(message));
   for (const moved of outcome.moved) console.err(`! ${outcome.label}: a file left by an earlier build was in the archive's way; moved it to ${moved}`);
   if (outcome.failure) {
     console.err(`✗ ${outcome.label}: ${outcome.failure.message}`);
+    printCauses(outcome.failure, verbose, console.err);
     return;
   }
   if (!outcome.ok) {

@@ -1,9 +1,14 @@
+import { InputError } from '../messages/errors.js';
 import { VERSION } from '../version.js';
 import type { Console } from './command.js';
 import { COMMANDS } from './commands.js';
 import { helpText, UsageError } from './usage.js';
+import { printCauses } from './verbose.js';
 
-/** Runs the CLI and returns the exit code: 0 success, 1 content errors, 2 usage errors. */
+/**
+ * Runs the CLI and returns the exit code: 0 success, 1 content errors, 2 usage errors. A feature
+ * reports a request it cannot carry out as an `InputError`; this is where that becomes exit 2.
+ */
 export async function main(argv: string[], console: Console): Promise<number> {
   const help = helpText(COMMANDS);
   try {
@@ -25,10 +30,15 @@ export async function main(argv: string[], console: Console): Promise<number> {
     }
     return await command.run(rest, console);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof InputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.err(`brief: ${(error as Error).message}\n\n${help}`);
       return 2;
     }
-    throw error;
+    // Anything else is a failure of the machine, not of the content or the call: Node prints it
+    // with its stack, unless --verbose asks for the whole cause chain.
+    if (!argv.includes('--verbose')) throw error;
+    console.err(`brief: ${error instanceof Error ? error.message : String(error)}`);
+    printCauses(error, true, console.err);
+    return 1;
   }
 }

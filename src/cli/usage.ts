@@ -1,12 +1,8 @@
+import { InputError } from '../messages/errors.js';
 import type { Command } from './command.js';
 
 /** A mistake in how the command was called (exit code 2), as opposed to a content problem (exit 1). */
-export class UsageError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'UsageError';
-  }
-}
+export class UsageError extends InputError {}
 
 export function helpText(commands: readonly Command[]): string {
   return `brief — turn briefing folders into self-contained HTML and print-quality PDF briefings
@@ -21,6 +17,8 @@ Build options:
   --concurrency N  briefings built at once with one browser (default: number of CPUs)
   --quiet          print only problems
   --force          replace archived outputs whose inputs changed (unchanged ones are up to date)
+
+Every command: --verbose prints a failure's cause chain (numbered) and the original stack trace.
 
 Exit codes: 0 success, 1 content errors (or a briefing failed), 2 usage errors.
 Messages: file:line:column: severity: message [rule-id]

@@ -1,36 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import GithubSlugger from 'github-slugger';
 import type { RootContent } from 'mdast';
-import { RecordingDatasets } from './data/dataset-usage.js';
-import type { Datasets } from './data/dataset.js';
-import { loadDatasets } from './data/load-datasets.js';
-import { chartParams, paramsStage, periodContext } from './params/params-stage.js';
-import type { Period } from './periods/period.js';
-import { withChartRuntime } from './charts/live-runtime.js';
-import { renderFigures, type RenderedFigure } from './figures/render-figures.js';
+import type { BriefingFiles } from '../edges/files/briefing-files.js';
 import type { FontStore } from '../edges/fonts/font-store.js';
-import type { Meta } from './frontmatter/meta-schema.js';
-import { htmlStage, type NarrativeHtml } from './html/html-stage.js';
-import type { Heading } from './html/finish-tree.js';
-import { displayPath, type BriefingFiles } from '../edges/files/briefing-files.js';
-import { loadBriefing, type ProseSource } from './load/load-briefing.js';
-import { reportGlyphGaps, type SearchableText } from '../edges/fonts/glyph-gaps.js';
-import { collectCitations, type Citations } from './markdown/citations.js';
-import { embedImages } from './markdown/embed-images.js';
-import { collectFigureRequests, type FigureRequest } from './markdown/figure-requests.js';
-import type { ProseDocument } from './markdown/prose-document.js';
 import { MessageLog } from '../messages/message-log.js';
 import type { Message } from '../messages/message.js';
-import { StageTimer, type Timings } from './stages.js';
-import { builtinHelpers } from './prose/helpers/builtin-helpers.js';
-import { evaluateFrontMatterTexts } from './prose/front-matter-texts.js';
-import { proseStage } from './prose/prose-stage.js';
-import { labelsFor } from './templates/labels.js';
-import { layoutStage, visibleText } from './templates/layout-stage.js';
-import { compileTemplate } from './templates/render-template.js';
-import { resolveTemplate } from './templates/resolve-template.js';
+import { BRIEFING_STAGES, type StageOutputs } from './briefing-stages.js';
+import type { Datasets } from './data/dataset.js';
+import type { RenderedFigure } from './figures/render-figures.js';
+import type { Meta } from './frontmatter/meta-schema.js';
+import type { Heading } from './html/finish-tree.js';
+import type { NarrativeHtml } from './html/html-stage.js';
+import type { ProseSource } from './load/load-briefing.js';
+import type { Citations } from './markdown/citations.js';
+import type { FigureRequest } from './markdown/figure-requests.js';
+import type { ProseDocument } from './markdown/prose-document.js';
+import type { Period } from './periods/period.js';
+import { runStages, type StageState, type Timings } from './stages.js';
 import type { Template, TemplateLibrary } from './templates/template.js';
-import { VERSION } from '../version.js';
 
 export interface RenderInput {
   files: BriefingFiles;
@@ -51,6 +37,7 @@ export interface RenderResult {
   template: Template | undefined;
   headings: Heading[];
   figures: Array<Omit<RenderedFigure, 'html' | 'slot'>>;
+  /** Milliseconds per stage that ran, keyed by the declared stage names in run order. */
   timings: Timings;
   /** Resolved parameter values (the period parameter holds the period id). */
   params: Readonly<Record<string, string | number | boolean>>;
@@ -88,78 +75,37 @@ export interface RenderInternals {
 
 /**
  * The in-memory API: a briefing folder in, one self-contained HTML page (and every problem found) out.
- * Stages run in the order `pipeline.ts` declares; problems are collected, not thrown, so one run
- * reports all of them.
+ * The stages `stages.ts` declares run in order (`briefing-stages.ts` wires them); problems are
+ * collected, not thrown, so one run reports all of them. A failure that is not a content problem
+ * rejects with a `StageError` naming the stage, the original error as its `cause`.
  */
 export async function renderBriefing(input: RenderInput): Promise<RenderResult> {
   const log = new MessageLog();
-  const timer = new StageTimer(input.now ?? (() => 0));
-  const fail = (extra: Partial<RenderResult> = {}): RenderResult => ({
-    html: undefined, messages: log.messages, meta: undefined, template: undefined, headings: [], figures: [], timings: timer.timings,
-    params: {}, period: undefined, headline: undefined, ...extra,
-  });
-  const { files } = input;
-  const loaded = timer.run('load', () => loadBriefing(files, log));
-  if (!loaded) return fail();
-  const written = loaded.meta;
-  const template = timer.run('template', () => resolveTemplate(written.template, input.templates, files, log));
-  const loadedData = await timer.runAsync('data', () => loadDatasets(files, written.data, log));
-  const resolved = timer.run('data', () => paramsStage(written, loadedData, input.params ?? {}, (path) => displayPath(files, path), log));
-  const { datasets, params, period } = resolved;
-  // A period outside the data has been reported once per dataset; every later stage would only echo it.
-  if (resolved.noData) return fail({ meta: written, params, period });
-  const helperDatasets = new RecordingDatasets(datasets);
-  const helpers = [...builtinHelpers, ...(template?.helpers ?? [])];
-  const writtenContext = { meta: written, datasets: helperDatasets, params, period: periodContext(period, written.lang), helpers };
-  // Title, subtitle, summary and headline are templates too: each period and variant has its own.
-  const texts = timer.run('prose', () => evaluateFrontMatterTexts(written, loaded.frontMatter, writtenContext, log));
-  const meta: Meta = { ...written, ...texts };
-  const { headline } = texts;
-  const proseContext = { ...writtenContext, meta };
-  const docs = timer.run('prose', () =>
-    proseStage(loaded.prose, proseContext, log),
-  );
-  // Slot names carry a random prefix so raw HTML in content cannot forge one; they never reach the output.
-  const slotPrefix = `s${randomUUID().slice(0, 8)}-`;
-  const { requests, citations } = timer.run('markdown', () => {
-    const requests: FigureRequest[] = [];
-    for (const doc of docs) {
-      requests.push(...collectFigureRequests(doc, requests.length + 1, slotPrefix, log));
-      embedImages(doc, files, log);
-    }
-    return { requests, citations: collectCitations(docs, slotPrefix, log) };
-  });
-  const internals: RenderInternals = { prose: loaded.prose, docs, requests, datasets, helperDatasets: helperDatasets.looked };
-  if (!template) return fail({ meta, internals });
-  const compiled = compileTemplate(template);
-  const labels = labelsFor(meta.lang);
-  const slugger = new GithubSlugger();
-  // Ids the default template uses for its own landmarks; a heading "Sources" becomes `sources-1`.
-  for (const reserved of ['sources', 'sources-title', 'bs-main', 'bs-contents', 'bs-key-findings', 'bs-key-findings-title']) slugger.slug(reserved);
-  const figures = await timer.runAsync('charts', () =>
-    renderFigures(
-      { requests, files, datasets, theme: template.chart, lang: meta.lang, labels, params: chartParams(params, period), interactive: meta.interactive, renderFigure: compiled.figure, reserve: (id) => slugger.slug(id, false) },
-      log,
-    ),
-  );
-  const narrative = timer.run('html', () => htmlStage({ docs, citations, figures, labels, slugger }));
-  const summary = figures.map(({ html: _html, slot: _slot, ...rest }) => rest);
-  if (log.hasErrors || !loaded.metaValid) return fail({ meta, template, headings: narrative.headings, figures: summary, internals: { ...internals, narrative } });
-  const page = timer.run('layout', () =>
-    layoutStage({
-      meta, narrative, figures, labels, css: template.css, layout: compiled.layout, fonts: input.fonts,
-      generator: `Briefsmith ${VERSION}`, params, period: periodContext(period, meta.lang),
-    }),
-  );
-  const html = figures.some((f) => f.chart.live) ? withChartRuntime(page) : page;
-  if (input.fonts) {
-    const gaps = input.fonts.uncovered(visibleText(html));
-    if (gaps.length > 0) reportGlyphGaps(gaps, searchableSources(files, loaded.prose), `templates/${template.name}`, log);
-  }
-  const document = briefingDocument(docs, figures, citations);
+  const run = {
+    files: input.files, templates: input.templates, fonts: input.fonts, given: input.params ?? {}, log,
+    // Slot names carry a random prefix so raw HTML in content cannot forge one; they never reach the output.
+    slotPrefix: `s${randomUUID().slice(0, 8)}-`,
+  };
+  const { state, timings } = await runStages(BRIEFING_STAGES, run, input.now ?? (() => 0));
+  return renderResult(state, timings, log.messages);
+}
+
+/** The result from as far as the run got: the page and its document only when the layout stage ran. */
+function renderResult(s: StageState<StageOutputs>, timings: Timings, messages: readonly Message[]): RenderResult {
+  const internals: RenderInternals | undefined =
+    s.prose && s.docs && s.requests && s.datasets && s.helperDatasets
+      ? { prose: s.prose, docs: s.docs, requests: s.requests, datasets: s.datasets, helperDatasets: s.helperDatasets, ...(s.narrative ? { narrative: s.narrative } : {}) }
+      : undefined;
+  const result: RenderResult = {
+    html: undefined, messages, meta: s.meta, template: s.template, headings: s.narrative?.headings ?? [],
+    figures: (s.figures ?? []).map(({ html: _html, slot: _slot, ...rest }) => rest), timings,
+    // Known once the params stage ran, so a failed variant is still named by its values and period.
+    params: s.params ?? {}, period: s.period, headline: undefined,
+    ...(internals ? { internals } : {}),
+  };
+  if (s.html === undefined || !s.docs || !s.figures || !s.citations) return result;
   return {
-    html, messages: log.messages, meta, template, headings: narrative.headings, figures: summary, timings: timer.timings,
-    params, period, headline, internals: { ...internals, narrative }, document,
+    ...result, html: s.html, params: s.params ?? {}, period: s.period, headline: s.headline, document: briefingDocument(s.docs, s.figures, s.citations),
   };
 }
 
@@ -168,12 +114,4 @@ function briefingDocument(docs: readonly ProseDocument[], figures: readonly Rend
   for (const figure of figures) slots.set(figure.slot, { figure: figure.id });
   for (const mark of citations.marks) slots.set(mark.slot, { citation: mark.number });
   return { docs, slots, citations: citations.list.map((c) => ({ number: c.number, label: c.label, content: c.content })) };
-}
-
-/** The author's files, in the order a missing glyph is looked for. */
-function searchableSources(files: BriefingFiles, prose: readonly ProseSource[]): SearchableText[] {
-  const others = ['data', 'charts'].flatMap((folder) =>
-    files.list(folder).map((name) => ({ file: displayPath(files, `${folder}/${name}`), text: files.readText(`${folder}/${name}`) ?? '' })),
-  );
-  return [...prose.map((p) => ({ file: p.file, text: p.text, firstLine: p.firstLine })), ...others];
 }

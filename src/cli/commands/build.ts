@@ -4,13 +4,13 @@ import { parseArgs } from 'node:util';
 import type { BuildOutcome, Format } from '../../features/build/build-briefing.js';
 import { startBatch, type Batch } from '../../features/build/build-batch.js';
 import { diskServices } from '../../features/build/disk-services.js';
-import { ParamError } from '../../pipeline/params/resolve-params.js';
 import { reportOutcome } from '../build-report.js';
 import type { CommandRunner } from '../command.js';
 import { PARAM_FLAGS, paramRequest } from '../param-flags.js';
 import { summaryTable } from '../summary-table.js';
-import { queueConnection } from '../queue-flag.js';
+import { parseQueueUrl } from '../../edges/queue/queue-connection.js';
 import { UsageError } from '../usage.js';
+import { VERBOSE_OPTION } from '../verbose.js';
 
 const FORMATS: readonly Format[] = ['html', 'pdf'];
 
@@ -43,6 +43,7 @@ export const build: CommandRunner = {
         force: { type: 'boolean', default: false },
         queue: { type: 'string' },
         ...PARAM_FLAGS,
+        ...VERBOSE_OPTION,
       },
     });
     const formats = parseFormats(values.format);
@@ -53,23 +54,18 @@ export const build: CommandRunner = {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
     }
     const services = await diskServices(values.out);
-    const onOutcome = (outcome: BuildOutcome) => reportOutcome(outcome, formats, values.quiet, console);
-    let batch: Batch;
-    try {
-      if (values.queue !== undefined) {
-        // The coordinator of a worker fleet: same plan, same commits, renders done by `brief worker`s.
-        const connection = queueConnection(values.queue);
-        const { startQueuedBatch } = await import('../../features/queue/queued-batch.js');
-        batch = startQueuedBatch(
-          { dirs: positionals, formats, request, force: values.force, out: values.out, connection },
-          { fonts: services.fonts, effects: services.effects, onOutcome, log: (line) => (values.quiet ? undefined : console.err(line)) },
-        );
-      } else batch = startBatch({ dirs: positionals, formats, concurrency, request, force: values.force }, { ...services, onOutcome });
-    } catch (error) {
-      if (error instanceof ParamError) throw new UsageError(error.message, { cause: error });
-      throw error;
-    }
-    const running = batch;
+    const onOutcome = (outcome: BuildOutcome) => reportOutcome(outcome, { formats, quiet: values.quiet, verbose: values.verbose }, console);
+    // A value that does not fit a briefing's declarations is a ParamError, an InputError: exit 2.
+    let running: Batch;
+    if (values.queue !== undefined) {
+      // The coordinator of a worker fleet: the same plan and the same commits; `brief worker`s render.
+      const connection = parseQueueUrl(values.queue);
+      const { startQueuedBatch } = await import('../../features/queue/queued-batch.js');
+      running = startQueuedBatch(
+        { dirs: positionals, formats, request, force: values.force, out: values.out, connection },
+        { fonts: services.fonts, effects: services.effects, onOutcome, log: (line) => (values.quiet ? undefined : console.err(line)) },
+      );
+    } else running = startBatch({ dirs: positionals, formats, concurrency, request, force: values.force }, { ...services, onOutcome });
     const interrupt = () => {
       console.err(values.queue === undefined ? 'brief: interrupted; closing the browser, nothing half-written is kept' : 'brief: interrupted; nothing half-written is kept, queued jobs stay queued (run the same command again to collect them)');
       void running.interrupt().finally(() => process.exit(130));

@@ -5,6 +5,7 @@ import { TEMPLATES_DIR } from '../../paths.js';
 import type { CommandRunner } from '../command.js';
 import { PARAM_FLAGS, paramRequest } from '../param-flags.js';
 import { UsageError } from '../usage.js';
+import { printCauses, VERBOSE_OPTION } from '../verbose.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import { catalogue } from '../../messages/catalogue.js';
@@ -22,7 +23,7 @@ export const check: CommandRunner = {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { format: { type: 'string', default: 'text' }, strict: { type: 'boolean', default: false }, ...PARAM_FLAGS },
+      options: { format: { type: 'string', default: 'text' }, strict: { type: 'boolean', default: false }, ...PARAM_FLAGS, ...VERBOSE_OPTION },
     });
     const format = values.format as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}" (known: ${FORMATS.join(', ')})`);
@@ -40,10 +41,12 @@ export const check: CommandRunner = {
       try {
         results = await checkVariants({ files: diskFiles(dir, shown), shown, slug: basename(resolve(dir)), templates, fonts }, request);
       } catch (error) {
-        if (error instanceof ParamError) throw new UsageError(error.message);
+        if (error instanceof ParamError) throw error; // a --param value that does not fit: an InputError, exit 2
         // Not a content problem the pipeline could place, but CI must still see it as a message.
         const { ruleId, severity, reason } = catalogue.renderFailed((error as Error).message);
         results = [{ dir: shown, messages: [{ file: shown, ruleId, severity, reason }] }];
+        if (values.verbose) console.err(`${shown}: the briefing could not be rendered:`);
+        printCauses(error, values.verbose, console.err);
       }
       const strict = (messages: readonly Message[] = []) => (values.strict ? strictMessages(messages) : messages);
       for (const result of results) checked.push({ dir: result.dir, messages: strict(result.messages), shared: strict(result.shared) });

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { TEMPLATES_DIR } from '../../paths.js';
 import type { CommandRunner } from '../command.js';
 import { UsageError } from '../usage.js';
+import { VERBOSE_OPTION } from '../verbose.js';
 import { diskTemplateLibrary } from '../../pipeline/templates/disk-template-library.js';
 import { newBriefing } from '../../features/scaffold/new-briefing.js';
 
@@ -11,7 +12,7 @@ export const newCommand: CommandRunner = {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { template: { type: 'string', default: 'briefing' }, dir: { type: 'string', default: 'content' } },
+      options: { template: { type: 'string', default: 'briefing' }, dir: { type: 'string', default: 'content' }, ...VERBOSE_OPTION },
     });
     const [slug, ...extra] = positionals;
     if (slug === undefined) throw new UsageError('brief new needs a slug, e.g. brief new q3-market-review');

@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import type { CommandRunner } from '../command.js';
 import { paramRequest } from '../param-flags.js';
 import { UsageError } from '../usage.js';
+import { VERBOSE_OPTION } from '../verbose.js';
 import { startPreview } from '../../features/preview/start-preview.js';
-import { ParamError } from '../../pipeline/params/resolve-params.js';
 
 const DEFAULT_PORT = 4700;
 
@@ -26,6 +26,7 @@ export const preview: CommandRunner = {
         out: { type: 'string', default: 'out' },
         param: { type: 'string', multiple: true, default: [] },
         period: { type: 'string' },
+        ...VERBOSE_OPTION,
       },
     });
     const [dir, ...extra] = positionals;
@@ -45,8 +46,7 @@ export const preview: CommandRunner = {
       params: request.params,
       ...(request.period !== undefined ? { period: request.period } : {}),
       out: values.out,
-    }).catch((error: unknown) => {
-      throw error instanceof ParamError ? new UsageError(error.message, { cause: error }) : error;
+      verbose: values.verbose,
     });
     console.out(`Previewing ${dir} at ${server.url}  (PDF: ${server.url}pdf)  Ctrl+C to stop`);
     await new Promise<void>((stopped) => {

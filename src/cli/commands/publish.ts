@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
-import { ParamError } from '../../pipeline/params/resolve-params.js';
 import type { CommandRunner, Console } from '../command.js';
 import { PARAM_FLAGS, paramRequest } from '../param-flags.js';
 import { UsageError } from '../usage.js';
+import { printCauses, VERBOSE_OPTION } from '../verbose.js';
+import { InputError } from '../../messages/errors.js';
 import { formatMessage } from '../../messages/format-message.js';
 import { CONFIG_FILE, ConfigError } from '../../features/publish/config/config-file.js';
 import { ContentErrors, publishBriefing } from '../../features/publish/publish-briefing.js';
@@ -21,19 +22,17 @@ export const publish: CommandRunner = {
         'dry-run': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         ...PARAM_FLAGS,
+        ...VERBOSE_OPTION,
       },
     });
     const [dir, ...extra] = positionals;
     if (dir === undefined) throw new UsageError('brief publish needs a briefing folder');
     if (extra.length > 0) throw new UsageError(`brief publish takes one briefing folder (also got: ${extra.join(' ')})`);
     if (!values.to) throw new UsageError('brief publish needs --to <target> (a target named in briefsmith.config.json or in front matter "publish:")');
-    try {
-      const request = paramRequest(values);
-      return await runPublish({ dir, to: values.to, out: values.out, configPath: values.config, dryRun: values['dry-run'], force: values.force, request }, console);
-    } catch (error) {
-      if (error instanceof ParamError) throw new UsageError(error.message, { cause: error });
-      throw error;
-    }
+    // A value that does not fit is a ParamError, an InputError: exit 2.
+    const request = paramRequest(values);
+    const options = { dir, to: values.to, out: values.out, configPath: values.config, dryRun: values['dry-run'], force: values.force, request };
+    return runPublish(options, values.verbose, console);
   },
 };
 
@@ -41,7 +40,7 @@ export const publish: CommandRunner = {
  * Runs one publish and prints it. Every printed line passes through redaction: a credential the
  * run read from the environment cannot reach the terminal, even inside a server's error message.
  */
-async function runPublish(options: Parameters<typeof publishBriefing>[0], console: Console): Promise<number> {
+async function runPublish(options: Parameters<typeof publishBriefing>[0], verbose: boolean, console: Console): Promise<number> {
   const secrets = new Set<string>();
   const out = (line: string) => console.out(redactSecrets(line, secrets));
   const err = (line: string) => console.err(redactSecrets(line, secrets));
@@ -62,10 +61,12 @@ async function runPublish(options: Parameters<typeof publishBriefing>[0], consol
     }
     if (error instanceof PublishError) {
       err(`brief: ${error.message}`);
+      printCauses(error, verbose, err);
       return 1;
     }
-    if (error instanceof UsageError || error instanceof ParamError) throw error;
+    if (error instanceof InputError) throw error;
     err(`brief: publish to "${options.to}" failed: ${error instanceof Error ? error.message : String(error)}`);
+    printCauses(error, verbose, err);
     return 1;
   }
 }

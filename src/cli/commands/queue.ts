@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { queueStatus } from '../../features/queue/queue-status.js';
 import type { CommandRunner } from '../command.js';
-import { queueConnection } from '../queue-flag.js';
+import { parseQueueUrl } from '../../edges/queue/queue-connection.js';
 import { UsageError } from '../usage.js';
 
 /** `brief queue status --queue redis://…`: job counts, connected workers and Redis memory, for the person on call. */
@@ -10,7 +10,7 @@ export const queue: CommandRunner = {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { queue: { type: 'string' } } });
     if (positionals.join(' ') !== 'status') throw new UsageError('brief queue takes one subcommand: status');
     if (values.queue === undefined) throw new UsageError('brief queue status needs --queue redis://HOST:PORT[/DB]');
-    const connection = queueConnection(values.queue);
+    const connection = parseQueueUrl(values.queue);
     const status = await queueStatus(connection);
     const { counts } = status;
     console.out(`queue ${connection.shown}`);

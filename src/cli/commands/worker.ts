@@ -4,7 +4,7 @@ import { diskServices } from '../../features/build/disk-services.js';
 import { closeOnSignal, startWorker } from '../../features/queue/run-worker.js';
 import { renderEnvironment } from '../../features/queue/render-environment.js';
 import type { CommandRunner } from '../command.js';
-import { queueConnection } from '../queue-flag.js';
+import { parseQueueUrl } from '../../edges/queue/queue-connection.js';
 import { UsageError } from '../usage.js';
 
 function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -30,7 +30,7 @@ export const worker: CommandRunner = {
     });
     if (positionals.length > 0) throw new UsageError('brief worker takes no folders: the jobs bring their briefings');
     if (values.queue === undefined) throw new UsageError('brief worker needs --queue redis://HOST:PORT[/DB]');
-    const connection = queueConnection(values.queue);
+    const connection = parseQueueUrl(values.queue);
     const concurrency = wholeNumber('--concurrency', values.concurrency, 1, 64) ?? availableParallelism();
     const stallSeconds = wholeNumber('--stall-timeout', values['stall-timeout'], 2, 3600) ?? 30;
     const name = values.name ?? `${hostname()}-${process.pid}`;

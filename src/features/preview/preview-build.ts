@@ -23,6 +23,8 @@ export interface PreviewBuild {
   resolved: Record<string, string> | undefined;
   messages: readonly Message[];
   seconds: number;
+  /** What crashed the build (shown as a render-failed message), with its causes. */
+  error?: unknown;
 }
 
 export interface PreviewSources {
@@ -57,6 +59,6 @@ export async function buildPreview(sources: PreviewSources, params: Readonly<Rec
     return { page, pdfName: pdfName(outputIdOf(slug, declared, periodParam, render.params)), slug, resolved, messages, seconds: seconds() };
   } catch (error) {
     const { ruleId, severity, reason } = catalogue.renderFailed((error as Error).message);
-    return { page: undefined, pdfName: undefined, slug: undefined, resolved: undefined, messages: [{ file: sources.shown, ruleId, severity, reason }], seconds: seconds() };
+    return { page: undefined, pdfName: undefined, slug: undefined, resolved: undefined, messages: [{ file: sources.shown, ruleId, severity, reason }], seconds: seconds(), error };
   }
 }

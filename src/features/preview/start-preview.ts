@@ -6,6 +6,7 @@ import { TEMPLATES_DIR } from '../../paths.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskOutputStore } from '../../edges/output/output-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
+import { causeChain } from '../../messages/cause-chain.js';
 import { formatMessage } from '../../messages/format-message.js';
 import { MessageLog } from '../../messages/message-log.js';
 import { loadBriefing } from '../../pipeline/load/load-briefing.js';
@@ -40,6 +41,8 @@ export interface PreviewOptions {
   period?: string;
   /** The build output folder whose archive (`<out>/<slug>/archive.json`) the page offers to switch between; default `out`. */
   out?: string;
+  /** Log the cause chain of a crashed build or request too. */
+  verbose?: boolean;
 }
 
 export interface Preview {
@@ -54,6 +57,9 @@ export interface Preview {
 /** `brief preview`: build, serve on 127.0.0.1, rebuild on every change, push updates to open tabs. */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const log = options.log ?? (() => undefined);
+  const logCauses = (error: unknown) => {
+    if (options.verbose) for (const line of causeChain(error)) log(line === '' ? '' : `    ${line}`);
+  };
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const shown = options.dir.replace(/\/+$/, '') || '.';
   const sources = { dir: options.dir, shown, fonts: fontsourceStore(), helpers: await loadTemplateHelpers(templatesDir), templatesDir };
@@ -70,6 +76,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     session.apply(build, build.slug === undefined ? [] : archiveChoices(archive, build.slug));
     events.send('state', session.state());
     reportBuild(build.messages, build.seconds, log);
+    if (build.error !== undefined) logCauses(build.error);
   });
   let firstBuildDone: () => void = () => undefined;
   const firstBuild = new Promise<void>((done) => (firstBuildDone = done));
@@ -90,6 +97,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     server = createServer((request, response) => {
       handleRequest(ctx, request, response).catch((error: unknown) => {
         // Nothing a request does may take the preview down.
+        if (options.verbose) log(`request ${request.method ?? ''} ${request.url ?? ''} failed:`);
+        logCauses(error);
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         response.end(`preview error: ${(error as Error).message}\n`);
       });

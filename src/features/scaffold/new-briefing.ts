@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { UsageError } from '../../cli/usage.js';
+import { InputError } from '../../messages/errors.js';
 import { starterFiles } from './starter-files.js';
 
 /** Same shape as the front-matter `slug`, without leading, trailing or doubled dashes. */
@@ -30,14 +30,14 @@ export interface NewBriefing {
 export function newBriefing(options: NewBriefingOptions): NewBriefing {
   const { slug, dir, template } = options;
   if (!SLUG.test(slug) || slug.length > 80) {
-    throw new UsageError(`invalid slug "${slug}": use lowercase letters, digits and single dashes, e.g. q3-market-review`);
+    throw new InputError(`invalid slug "${slug}": use lowercase letters, digits and single dashes, e.g. q3-market-review`);
   }
   if (!options.knownTemplates.includes(template)) {
-    throw new UsageError(`unknown --template "${template}" (known: ${options.knownTemplates.join(', ') || 'none'})`);
+    throw new InputError(`unknown --template "${template}" (known: ${options.knownTemplates.join(', ') || 'none'})`);
   }
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--dir ${dir} is not a folder`);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new InputError(`--dir ${dir} is not a folder`);
   const folder = join(dir, slug);
-  if (existsSync(folder)) throw new UsageError(`${folder} already exists; choose another slug or remove it first`);
+  if (existsSync(folder)) throw new InputError(`${folder} already exists; choose another slug or remove it first`);
   const files = starterFiles({ slug, template, today: options.today });
   mkdirSync(dir, { recursive: true });
   // Not mkdtemp: its 0700 mode would stay on the renamed folder; mkdir follows the umask.

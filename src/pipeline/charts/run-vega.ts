@@ -85,20 +85,40 @@ export async function runVega(vgSpec: vega.Spec, lang: string | undefined, resou
 
 const NO_RESOURCES: ChartResources = { image: () => undefined, link: () => undefined };
 
-let svgQueue: Promise<unknown> = Promise.resolve();
-
 /**
- * SVG markup of a run view. Vega numbers clip paths and gradients with process-wide counters;
- * resetting them makes output independent of earlier charts, and the queue keeps concurrent
- * renders from interleaving between the reset and the serialisation.
+ * SVG markup of a run view. Vega numbers clip paths and gradients with process-wide counters, so
+ * the same chart would get other ids after other charts, or while another renders alongside.
+ * The ids are numbered again per chart, in order of first appearance, as a fresh process numbers
+ * them (clips from 1, gradients from 0): the markup depends on the chart alone, with no lock
+ * shared between renders and no reset of Vega's counters.
  */
-export function viewSvg(view: vega.View): Promise<string> {
-  const next = svgQueue.then(() => {
-    vega.resetSVGDefIds();
-    return view.toSVG();
-  });
-  svgQueue = next.catch(() => undefined);
-  return next;
+export async function viewSvg(view: vega.View): Promise<string> {
+  return renumberDefIds(await view.toSVG());
+}
+
+/** Where Vega's SVG names a def: its id, a `url(#…)` reference, or an `href="#…"`. */
+const DEF_REFERENCE = /(\sid="|url\(#|\s(?:xlink:)?href="#)([^")]+)/g;
+
+function renumberDefIds(svg: string): string {
+  const clips = new Map<string, number>();
+  const gradients = new Map<string, number>();
+  const numberOf = (seen: Map<string, number>, vegaNumber: string, first: number): number => {
+    let number = seen.get(vegaNumber);
+    if (number === undefined) {
+      number = first + seen.size;
+      seen.set(vegaNumber, number);
+    }
+    return number;
+  };
+  const rename = (id: string): string => {
+    const clip = /^clip(\d+)$/.exec(id)?.[1];
+    if (clip !== undefined) return `clip${numberOf(clips, clip, 1)}`;
+    // A radial gradient is a pattern `p_gradient_N` around `gradient_N`: one number for both.
+    const gradient = /^(p_)?gradient_(\d+)$/.exec(id);
+    if (gradient?.[2] !== undefined) return `${gradient[1] ?? ''}gradient_${numberOf(gradients, gradient[2], 0)}`;
+    return id;
+  };
+  return svg.replace(DEF_REFERENCE, (_match, start: string, id: string) => start + rename(id));
 }
 
 function describe(args: unknown[]): string {

@@ -1,24 +1,9 @@
 import Handlebars from 'handlebars';
 import { parse as parseJsonc } from 'jsonc-parser';
-import type { Dataset } from './dataset.js';
 import { datasetName } from './parse-dataset.js';
 import { normalizeInside, type BriefingFiles } from '../../edges/files/briefing-files.js';
 import { isCall, isPath, walk, type HbNode, type HbProgram } from '../prose/handlebars-ast.js';
 import type { FigureRequest } from '../markdown/figure-requests.js';
-
-/**
- * The datasets as the prose helpers see them, remembering every name a helper looks up. Helpers
- * (built-in or a template's) reach data only through `call.datasets.get`, so this sees all of
- * them, including names computed at run time (`{{count params.table}}`).
- */
-export class RecordingDatasets extends Map<string, Dataset> {
-  readonly looked = new Set<string>();
-
-  override get(name: string): Dataset | undefined {
-    this.looked.add(name);
-    return super.get(name);
-  }
-}
 
 /**
  * Names the narrative may use as datasets: `data.<name>` (also `../data.<name>`,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { frontMatterPublish } from '../../features/publish/config/target-schema.js';
 import { dataDeclarationsSchema } from './data-declarations.js';
 import { paramsSchema } from './param-declarations.js';
+import { frontMatterPublish } from './publish-declarations.js';
 
 /**
  * The one schema for a briefing's front matter. It validates the YAML and gives the TypeScript

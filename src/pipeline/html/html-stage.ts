@@ -1,4 +1,3 @@
-import type GithubSlugger from 'github-slugger';
 import type { Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'mdast';
@@ -8,6 +7,7 @@ import type { Labels } from '../templates/labels.js';
 import { citationMark, fillSlots, type SlotFill } from './fill-slots.js';
 import { finishTree, type Heading } from './finish-tree.js';
 import { markdownToHast } from './markdown-to-hast.js';
+import { pageIdSlugger } from './page-ids.js';
 import { splitSections, type SectionHtml } from './split-sections.js';
 
 export interface Source {
@@ -27,16 +27,16 @@ export interface NarrativeHtml {
 export interface HtmlStageInput {
   docs: readonly ProseDocument[];
   citations: Citations;
-  figures: ReadonlyArray<{ slot: string; html: string }>;
+  /** Rendered figures; their ids are taken, so headings get other ones. */
+  figures: ReadonlyArray<{ id: string; slot: string; html: string }>;
   labels: Labels;
-  slugger: GithubSlugger;
 }
 
 /** The narrative files become one sanitized tree, filled with figures and citations, split into sections. */
 export function htmlStage(input: HtmlStageInput): NarrativeHtml {
   const mdast: Root = { type: 'root', children: input.docs.flatMap((d) => d.tree.children) };
   const tree = markdownToHast(mdast);
-  const headings = finishTree(tree, input.slugger);
+  const headings = finishTree(tree, pageIdSlugger(input.figures.map((f) => f.id)));
   const fills = new Map<string, SlotFill>();
   for (const figure of input.figures) fills.set(figure.slot, { html: figure.html });
   for (const mark of input.citations.marks) fills.set(mark.slot, { element: citationMark(mark.number, mark.refId, input.labels.citation) });

@@ -1,8 +1,7 @@
-import { parseFrontMatter, splitFrontMatter } from '../frontmatter/parse-front-matter.js';
-import { metaSchema, type Meta } from '../frontmatter/meta-schema.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import { displayPath, type BriefingFiles } from '../../edges/files/briefing-files.js';
+import { frontmatterStage, type FrontMatterStageOutput } from '../frontmatter/frontmatter-stage.js';
 
 /** A Markdown file of the narrative, before templating. */
 export interface ProseSource {
@@ -12,33 +11,32 @@ export interface ProseSource {
   firstLine: number;
 }
 
-export interface LoadedBriefing {
-  /** Validated front matter; when it is invalid, a fallback so later stages still report their problems. */
-  meta: Meta;
-  metaValid: boolean;
-  prose: ProseSource[];
-  /** The front matter as written, for places inside its values. */
-  frontMatter: { yaml: string; file: string };
+/** The briefing's text files as read: `brief.md` whole (front matter and all), then the sections. */
+export interface LoadedFiles {
+  brief: { path: string; file: string; text: string };
+  sections: ProseSource[];
 }
 
-/** Reads `brief.md` (front matter + opening narrative) and `sections/*.md` in file-name order. */
-export function loadBriefing(files: BriefingFiles, log: MessageLog): LoadedBriefing | undefined {
+/** Reads `brief.md` and `sections/*.md` in file-name order; without `brief.md` there is no briefing. */
+export function loadStage(files: BriefingFiles, log: MessageLog): LoadedFiles | undefined {
   const briefPath = 'brief.md';
-  const display = displayPath(files, briefPath);
   const text = files.readText(briefPath);
   if (text === undefined) {
     log.report(catalogue.briefMissing(briefPath), files.root);
     return undefined;
   }
-  const split = splitFrontMatter(text);
-  const parsed = parseFrontMatter(split.yaml, display, log);
-  const meta = parsed ?? metaSchema.parse({ title: 'Untitled briefing' });
-  const prose: ProseSource[] = [{ path: briefPath, file: display, text: split.body, firstLine: split.bodyLine }];
+  const sections: ProseSource[] = [];
   for (const name of files.list('sections')) {
     if (!name.endsWith('.md')) continue;
     const path = `sections/${name}`;
     const body = files.readText(path);
-    if (body !== undefined) prose.push({ path, file: displayPath(files, path), text: body, firstLine: 1 });
+    if (body !== undefined) sections.push({ path, file: displayPath(files, path), text: body, firstLine: 1 });
   }
-  return { meta, metaValid: parsed !== undefined, prose, frontMatter: { yaml: split.yaml, file: display } };
+  return { brief: { path: briefPath, file: displayPath(files, briefPath), text }, sections };
+}
+
+/** The first two stages, for callers that need only the front matter (planning a batch build). */
+export function loadBriefing(files: BriefingFiles, log: MessageLog): FrontMatterStageOutput | undefined {
+  const loaded = loadStage(files, log);
+  return loaded && frontmatterStage(loaded, log);
 }

@@ -1,8 +1,8 @@
-import type { FootnoteDefinition, FootnoteReference, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { FootnoteDefinition, RootContent } from 'mdast';
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import { nodePlace, type ProseDocument } from './prose-document.js';
+import { rewriteTree } from './rewrite-tree.js';
 import { slotNode } from './slots.js';
 
 export interface Citation {
@@ -27,36 +27,38 @@ export interface Citations {
 
 /**
  * Footnote references become citations numbered in order of first use across all files of the
- * briefing; definitions leave the text and feed the Sources section.
+ * briefing; definitions leave the text and feed the Sources section. Returns the documents with
+ * each reference replaced by a slot that the HTML stage fills with the citation mark.
  */
-export function collectCitations(docs: readonly ProseDocument[], slotPrefix: string, log: MessageLog): Citations {
+export function collectCitations(
+  docs: readonly ProseDocument[],
+  slotPrefix: string,
+  log: MessageLog,
+): { docs: ProseDocument[]; citations: Citations } {
   const definitions = new Map<string, { node: FootnoteDefinition; doc: ProseDocument }>();
-  for (const doc of docs) {
-    visit(doc.tree, 'footnoteDefinition', (node, index, parent) => {
-      if (!parent || index === undefined) return;
+  const withoutDefinitions = docs.map((doc) => ({
+    ...doc,
+    tree: rewriteTree(doc.tree, (node) => {
+      if (node.type !== 'footnoteDefinition') return undefined;
       const stub = (node.position?.start.offset ?? 0) >= doc.markdown.length;
-      if (stub) {
-        parent.children.splice(index, 1);
-        return index;
-      }
+      if (stub) return [];
       if (definitions.has(node.identifier)) {
         log.report(catalogue.citationDuplicate(node.label ?? node.identifier), doc.file, nodePlace(doc, node));
       } else definitions.set(node.identifier, { node, doc });
-      parent.children.splice(index, 1);
-      return index;
-    });
-  }
+      return [];
+    }),
+  }));
 
   const byLabel = new Map<string, Citation>();
   const marks: CitationMark[] = [];
-  for (const doc of docs) {
-    visit(doc.tree, 'footnoteReference', (node: FootnoteReference, index, parent) => {
-      if (!parent || index === undefined) return;
+  const withSlots = withoutDefinitions.map((doc) => ({
+    ...doc,
+    tree: rewriteTree(doc.tree, (node) => {
+      if (node.type !== 'footnoteReference') return undefined;
       const definition = definitions.get(node.identifier);
       if (!definition) {
         log.report(catalogue.citationUndefined(node.label ?? node.identifier), doc.file, nodePlace(doc, node));
-        parent.children.splice(index, 1);
-        return index;
+        return [];
       }
       let citation = byLabel.get(node.identifier);
       if (!citation) {
@@ -67,13 +69,12 @@ export function collectCitations(docs: readonly ProseDocument[], slotPrefix: str
       citation.refIds.push(refId);
       const slot = `${slotPrefix}cite-${marks.length + 1}`;
       marks.push({ slot, number: citation.number, refId });
-      parent.children.splice(index, 1, slotNode(slot, 'sup') as unknown as RootContent);
-      return index + 1;
-    });
-  }
+      return [slotNode(slot, 'sup') as unknown as RootContent];
+    }),
+  }));
 
   for (const [identifier, { node, doc }] of definitions) {
     if (!byLabel.has(identifier)) log.report(catalogue.citationUnused(node.label ?? identifier), doc.file, nodePlace(doc, node));
   }
-  return { list: [...byLabel.values()], marks };
+  return { docs: withSlots, citations: { list: [...byLabel.values()], marks } };
 }

@@ -1,11 +1,11 @@
 import type { RootContent } from 'mdast';
 import type { LeafDirective, ContainerDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
 import { normalizeInside } from '../../edges/files/briefing-files.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import type { Place } from '../../messages/message.js';
 import { nodePlace, type ProseDocument } from './prose-document.js';
+import { rewriteTree } from './rewrite-tree.js';
 import { slotNode } from './slots.js';
 
 /** A chart the narrative asks for, before it is rendered. */
@@ -24,20 +24,24 @@ export interface FigureRequest {
 }
 
 /**
- * Finds `::chart{src caption id}` directives and ```` ```vega-lite ```` blocks, replaces each by a
- * slot that the HTML stage fills with the rendered figure, and numbers them in reading order.
+ * Finds `::chart{src caption id}` directives and ```` ```vega-lite ```` blocks, numbers them in
+ * reading order and returns the document with each replaced by a slot that the HTML stage fills
+ * with the rendered figure.
  */
-export function collectFigureRequests(doc: ProseDocument, first: number, slotPrefix: string, log: MessageLog): FigureRequest[] {
+export function collectFigureRequests(
+  doc: ProseDocument,
+  first: number,
+  slotPrefix: string,
+  log: MessageLog,
+): { doc: ProseDocument; requests: FigureRequest[] } {
   const requests: FigureRequest[] = [];
-  visit(doc.tree, (node, index, parent) => {
-    if (!parent || index === undefined) return;
+  const tree = rewriteTree(doc.tree, (node) => {
     let request: Omit<FigureRequest, 'number' | 'slot'> | undefined;
     if (node.type === 'leafDirective' || node.type === 'containerDirective') {
       const directive = node as LeafDirective | ContainerDirective;
       if (directive.name !== 'chart') {
         log.report(catalogue.chartDirective(`unknown directive "::${directive.name}" (known: ::chart)`), doc.file, nodePlace(doc, node));
-        parent.children.splice(index, 1);
-        return index;
+        return [];
       }
       request = fromDirective(doc, directive, log);
     } else if (node.type === 'code' && (node.lang === 'vega-lite' || node.lang === 'vegalite')) {
@@ -47,14 +51,13 @@ export function collectFigureRequests(doc: ProseDocument, first: number, slotPre
       const meta = parseMeta(node.meta ?? '');
       request = { file: doc.file, place: nodePlace(doc, node), spec: { kind: 'inline', text: node.value, origin }, ...meta };
     }
-    if (!request) return;
+    if (!request) return undefined;
     const number = first + requests.length;
     const slot = `${slotPrefix}figure-${number}`;
     requests.push({ ...request, number, slot });
-    parent.children.splice(index, 1, slotNode(slot, 'div') as unknown as RootContent);
-    return index + 1;
+    return [slotNode(slot, 'div') as unknown as RootContent];
   });
-  return requests;
+  return { doc: { ...doc, tree }, requests };
 }
 
 function fromDirective(doc: ProseDocument, node: LeafDirective | ContainerDirective, log: MessageLog) {

@@ -1,15 +1,11 @@
 import type { ParamDeclaration } from '../frontmatter/param-declarations.js';
 import { parsePeriod } from '../periods/period.js';
+import { InputError } from '../../messages/errors.js';
 
 export type ParamValue = string | number | boolean;
 
 /** A parameter value the user gave that does not fit its declaration (a usage error). */
-export class ParamError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ParamError';
-  }
-}
+export class ParamError extends InputError {}
 
 export const LATEST = 'latest';
 

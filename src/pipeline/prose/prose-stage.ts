@@ -2,10 +2,8 @@ import type { Datasets } from '../data/dataset.js';
 import type { PeriodContext } from '../params/params-stage.js';
 import type { Meta } from '../frontmatter/meta-schema.js';
 import type { ProseSource } from '../load/load-briefing.js';
-import { parseNarrative } from '../markdown/parse-markdown.js';
-import type { ProseDocument } from '../markdown/prose-document.js';
 import type { MessageLog } from '../../messages/message-log.js';
-import { evaluateProse } from './evaluate-prose.js';
+import { evaluateProse, type ProseOutput } from './evaluate-prose.js';
 import type { HelperPlugin } from './helper-api.js';
 
 export interface ProseContext {
@@ -24,15 +22,20 @@ export function templateContext(ctx: ProseContext): { meta: unknown; data: unkno
   return { meta, data, params: ctx.params, period: ctx.period };
 }
 
-/** Templating, then Markdown parsing, for each file of the narrative. */
-export function proseStage(sources: readonly ProseSource[], ctx: ProseContext, log: MessageLog): ProseDocument[] {
+/** One narrative file after templating: plain Markdown, with the way back to the author's file. */
+export interface ProseText extends ProseOutput {
+  /** Display path for messages. */
+  file: string;
+}
+
+/** Templating (Markdown as Handlebars) for each file of the narrative; the markdown stage parses the result. */
+export function proseStage(sources: readonly ProseSource[], ctx: ProseContext, log: MessageLog): ProseText[] {
   const context = templateContext(ctx);
   return sources.map((source) => {
     const { markdown, placeOf } = evaluateProse(
       { text: source.text, file: source.file, firstLine: source.firstLine, context, lang: ctx.meta.lang, datasets: ctx.datasets, helpers: ctx.helpers },
       log,
     );
-    const tree = parseNarrative(markdown);
-    return { file: source.file, markdown, tree, placeOf };
+    return { file: source.file, markdown, placeOf };
   });
 }

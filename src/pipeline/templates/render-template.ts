@@ -3,11 +3,16 @@ import type { Template } from './template.js';
 
 export type TemplateRenderer = (context: unknown) => string;
 
+export interface CompiledTemplate {
+  layout: TemplateRenderer;
+  figure: TemplateRenderer;
+}
+
 /**
  * Compiles a template's layout and its `figure` partial once. Layout values are HTML-escaped by
  * Handlebars; trusted fragments (sanitized narrative, generated SVG) use triple braces.
  */
-export function compileTemplate(template: Template): { layout: TemplateRenderer; figure: TemplateRenderer } {
+export function compileTemplate(template: Template): CompiledTemplate {
   const env = Handlebars.create();
   env.registerHelper('cssString', (value: unknown) => new Handlebars.SafeString(cssString(value)));
   for (const [name, source] of Object.entries(template.partials)) env.registerPartial(name, source);

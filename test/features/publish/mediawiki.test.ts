@@ -231,7 +231,7 @@ describe('brief publish --to <mediawiki target> with periods and variants', () =
   it('names the exact build command for an output that is stale, and that command makes it publishable', async () => {
     const stale = await publish('--period', '2026-W10', '--param', 'region=US');
     expect(stale.code).toBe(1);
-    const command = `brief build ${dir} --period 2026-W10 --matrix region=US --out ${out} --force`;
+    const command = `brief build ${dir} --period 2026-W10 --param region=US --out ${out} --force`;
     expect(stale.err).toBe(`brief: publish to "wiki" failed at build: ${join(out, 'open-model-weekly', '2026-W10', 'US', 'index.html')} is older than the briefing's sources; run "${command}" first`);
     const [, ...args] = command.split(' ');
     expect((await runCli(...args)).code).toBe(0);

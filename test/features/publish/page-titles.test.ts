@@ -53,10 +53,10 @@ describe('index entries', () => {
 describe('the "build first" hint', () => {
   it('is a command a shell runs as it reads: resolved period, the parameters given, the same --out, --force for a stale output', () => {
     expect(buildCommand({ dir: 'content/weekly', out: 'out', period: '2026-W10', params: { region: 'US' }, stale: true })).toBe(
-      'brief build content/weekly --period 2026-W10 --matrix region=US --out out --force',
+      'brief build content/weekly --period 2026-W10 --param region=US --out out --force',
     );
     expect(buildCommand({ dir: 'my briefs/x', out: 'out', period: undefined, params: { team: "O'Neil & co" }, stale: false })).toBe(
-      "brief build 'my briefs/x' --matrix 'team=O'\\''Neil & co' --out out",
+      "brief build 'my briefs/x' --param 'team=O'\\''Neil & co' --out out",
     );
     expect(buildCommand({ dir: 'x', out: 'out', period: undefined, params: { teams: 'a,b' }, stale: false })).toBe('brief build x --param teams=a,b --out out');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../src/cli/usage.js';
+import { InputError } from '../../../src/messages/errors.js';
 import { parseFrontMatter } from '../../../src/pipeline/frontmatter/parse-front-matter.js';
 import { MessageLog } from '../../../src/messages/message-log.js';
 import { formatMessage } from '../../../src/messages/format-message.js';
@@ -86,7 +86,7 @@ describe('front matter "publish:"', () => {
   });
 
   it('names the known targets when --to is unknown', () => {
-    expect(() => resolveTarget('wkii', { wiki }, undefined)).toThrow(new UsageError('unknown publish target "wkii" (known: wiki)'));
+    expect(() => resolveTarget('wkii', { wiki }, undefined)).toThrow(new InputError('unknown publish target "wkii" (known: wiki)'));
   });
 
   it('records where a target is, so a record for another wiki is not used', () => {

@@ -50,4 +50,37 @@ describe('runVega', () => {
     view.finalize();
     expect(svg).toContain('>一月</text>');
   });
+
+  it('numbers clip paths and gradients per chart, whatever rendered before or alongside', async () => {
+    const stops = [{ offset: 0, color: 'red' }, { offset: 1, color: 'blue' }];
+    const box = (fill: object) => ({ type: 'rect', encode: { enter: { x: { value: 0 }, y: { value: 0 }, width: { value: 10 }, height: { value: 10 }, fill: { value: fill } } } });
+    const spec = (boxes: number): Spec => ({
+      width: 40,
+      height: 20,
+      marks: [
+        {
+          type: 'group',
+          clip: true,
+          encode: { enter: { width: { value: 40 }, height: { value: 20 } } },
+          marks: Array.from({ length: boxes }, (_, i) => box({ gradient: i % 2 ? 'radial' : 'linear', stops })) as never,
+        },
+      ],
+    });
+    const svgOf = async (boxes: number) => {
+      const { view, errors, warnings } = await runVega(spec(boxes), undefined);
+      expect([...errors, ...warnings]).toEqual([]);
+      const svg = await viewSvg(view);
+      view.finalize();
+      return svg;
+    };
+    const first = await svgOf(2);
+    const ids = [...first.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.sort()).toEqual(['clip1', 'gradient_0', 'gradient_1', 'p_gradient_1']);
+    expect(first).toContain('clip-path="url(#clip1)"');
+    await svgOf(3);
+    const together = await Promise.all([svgOf(2), svgOf(3), svgOf(2), svgOf(1)]);
+    expect(await svgOf(2)).toBe(first);
+    expect(together[0]).toBe(first);
+    expect(together[2]).toBe(first);
+  });
 });

@@ -1,28 +1,24 @@
-import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
 import { memoryFiles } from '../../../src/edges/files/briefing-files.js';
 import { htmlStage } from '../../../src/pipeline/html/html-stage.js';
-import { collectCitations } from '../../../src/pipeline/markdown/citations.js';
-import { embedImages } from '../../../src/pipeline/markdown/embed-images.js';
-import { parseNarrative } from '../../../src/pipeline/markdown/parse-markdown.js';
-import type { ProseDocument } from '../../../src/pipeline/markdown/prose-document.js';
+import { markdownStage } from '../../../src/pipeline/markdown/markdown-stage.js';
+import type { ProseText } from '../../../src/pipeline/prose/prose-stage.js';
 import { catalogue } from '../../../src/messages/catalogue.js';
 import { LineIndex } from '../../../src/messages/line-index.js';
 import { MessageLog } from '../../../src/messages/message-log.js';
 import { labelsFor } from '../../../src/pipeline/templates/labels.js';
 
-function doc(file: string, markdown: string): ProseDocument {
-  const tree = parseNarrative(markdown);
+function doc(file: string, markdown: string): ProseText {
   const index = new LineIndex(markdown);
-  return { file, markdown, tree, placeOf: (o) => index.place(o) };
+  return { file, markdown, placeOf: (o) => index.place(o) };
 }
 
-function build(...docs: ProseDocument[]) {
+/** The markdown stage, then the html stage, as the pipeline runs them. */
+function build(...texts: ProseText[]) {
   const log = new MessageLog();
   const files = memoryFiles({ 'img/dot.png': new Uint8Array([137, 80, 78, 71]) });
-  for (const d of docs) embedImages(d, files, log);
-  const citations = collectCitations(docs, 'x-', log);
-  const out = htmlStage({ docs, citations, figures: [], labels: labelsFor('en'), slugger: new GithubSlugger() });
+  const { docs, citations } = markdownStage({ texts, files, slotPrefix: 'x-' }, log);
+  const out = htmlStage({ docs, citations, figures: [], labels: labelsFor('en') });
   return { ...out, messages: log.messages };
 }
 
@@ -72,6 +68,8 @@ describe('htmlStage', () => {
   it('gives headings stable unique ids, splits sections at h2 and wraps tables', () => {
     const out = build(doc('a.md', 'Lead.\n\n## Market impact\n\n### Detail\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n## Market impact\n\nAgain, at 10:30 note:this.\n'));
     expect(out.headings.map((h) => h.id)).toEqual(['market-impact', 'detail', 'market-impact-1']);
+    // The template's own landmarks keep their ids.
+    expect(build(doc('a.md', '## Sources\n\nText.\n')).headings.map((h) => h.id)).toEqual(['sources-1']);
     expect(out.intro).toBe('<p>Lead.</p>');
     expect(out.sections.map((s) => [s.id, s.title])).toEqual([
       ['market-impact', 'Market impact'],

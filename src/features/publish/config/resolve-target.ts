@@ -1,4 +1,4 @@
-import { UsageError } from '../../../cli/usage.js';
+import { InputError } from '../../../messages/errors.js';
 import { PublishError } from '../publish-error.js';
 import { CONFIG_FILE } from './config-file.js';
 import { PLACEMENT_KEYS, targetSchema, type FrontMatterTarget, type PublishTarget } from './target-schema.js';
@@ -18,7 +18,7 @@ export function resolveTarget(
   const placed = frontMatter?.[name];
   if (!base && !placed) {
     const known = [...new Set([...Object.keys(configured), ...Object.keys(frontMatter ?? {})])].sort();
-    throw new UsageError(`unknown publish target "${name}" (known: ${known.length > 0 ? known.join(', ') : `none; declare targets in ${CONFIG_FILE}`})`);
+    throw new InputError(`unknown publish target "${name}" (known: ${known.length > 0 ? known.join(', ') : `none; declare targets in ${CONFIG_FILE}`})`);
   }
   const overrides = Object.fromEntries(Object.entries(placed ?? {}).filter(([, value]) => value !== undefined));
   if (base) {

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { pageTitle } from '../../../pipeline/frontmatter/publish-declarations.js';
+
+// What a briefing's front matter may declare is part of the front-matter schema.
+export { targetName, type FrontMatterTarget } from '../../../pipeline/frontmatter/publish-declarations.js';
 
 /**
  * Publish targets, validated by one zod schema per kind (which also gives the types). A target
@@ -10,11 +14,7 @@ const envName = z
 const httpUrl = z
   .string()
   .regex(/^https?:\/\/[^\s/]+/, 'expected an http:// or https:// URL');
-const pageTitle = z.string().min(1).max(255);
 const author = z.strictObject({ name: z.string().min(1), email: z.string().min(1) });
-
-export const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-export const targetName = z.string().regex(TARGET_NAME, 'expected a target name of letters, digits, "-" and "_"');
 
 export const mediawikiTarget = z.strictObject({
   type: z.literal('mediawiki'),
@@ -73,35 +73,3 @@ export type ConfluenceTarget = z.output<typeof confluenceTarget>;
 
 /** Keys a briefing may set for a target that briefsmith.config.json declares: where the page goes. */
 export const PLACEMENT_KEYS = ['page', 'summary', 'message', 'space', 'parentId', 'assets'] as const;
-
-const credential = z
-  .never({ error: 'credentials are named only in briefsmith.config.json, never in a briefing' })
-  .optional();
-
-/**
- * `publish:` in front matter. Briefings are content, and content is not trusted with
- * credentials: it may place pages (or declare a target that needs none), but not name a secret.
- * Whether the whole target is valid is checked once merged with the config file.
- */
-export const frontMatterTarget = z.strictObject({
-  type: z.enum(['mediawiki', 'git', 'confluence']).optional(),
-  api: z.string().optional(),
-  url: z.string().optional(),
-  user: z.string().optional(),
-  email: z.string().optional(),
-  flavor: z.string().optional(),
-  branch: z.string().optional(),
-  author: z.unknown().optional(),
-  page: pageTitle.optional(),
-  summary: z.string().optional(),
-  message: z.string().optional(),
-  space: z.string().optional(),
-  parentId: z.union([z.string(), z.number()]).transform(String).optional(),
-  assets: z.string().optional(),
-  passwordEnv: credential,
-  tokenEnv: credential,
-});
-
-export type FrontMatterTarget = z.output<typeof frontMatterTarget>;
-
-export const frontMatterPublish = z.record(targetName, frontMatterTarget);

@@ -2,8 +2,8 @@
  * The exact `brief build` that makes one output as `brief publish` wants it: the briefing folder,
  * the resolved period (never `latest`, which may have moved on), the parameters that were given,
  * the same `--out`, and `--force` when an older build of that output is in the way. Parameters are
- * given as one-value `--matrix` (`--matrix region=US`): that names the variant's folder whether or
- * not the build puts a default build there too.
+ * given as `--param`: an output's folder is named by its parameters' values however they were
+ * given (`--param`, `--matrix` or a default), and `--param` takes any value, commas included.
  */
 export interface HintInput {
   dir: string;
@@ -18,10 +18,7 @@ export interface HintInput {
 export function buildCommand(input: HintInput): string {
   const words = ['brief', 'build', shellWord(input.dir)];
   if (input.period) words.push('--period', shellWord(input.period));
-  for (const [name, value] of Object.entries(input.params)) {
-    // `--matrix` splits its values at commas; a value holding one can only be a `--param`.
-    words.push(value.includes(',') ? '--param' : '--matrix', shellWord(`${name}=${value}`));
-  }
+  for (const [name, value] of Object.entries(input.params)) words.push('--param', shellWord(`${name}=${value}`));
   words.push('--out', shellWord(input.out));
   if (input.stale) words.push('--force');
   return words.join(' ');
