@@ -39,8 +39,15 @@ export const worker: CommandRunner = {
       { connection, concurrency, name, stallSeconds },
       { templates: services.templates, fonts: services.fonts, environment: renderEnvironment(), startPrinter: services.startPrinter, now: services.effects.now, log: console.out },
     );
+    const stopped = closeOnSignal(running, console.err);
+    try {
+      await running.ready;
+    } catch (error) {
+      await running.close();
+      throw error;
+    }
     console.err(`brief worker ${name}: taking jobs from ${connection.shown}, ${concurrency} at once (Ctrl-C or SIGTERM to stop)`);
-    await closeOnSignal(running, console.err);
+    await stopped;
     console.err(`brief worker ${name}: stopped`);
     return 0;
   },

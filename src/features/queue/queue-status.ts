@@ -18,7 +18,8 @@ export interface QueueStatus {
 export async function queueStatus(connection: QueueConnection): Promise<QueueStatus> {
   const { shown: _shown, ...options } = connection;
   const queue = new Queue(QUEUE_NAME, { connection: options });
-  const redis = new Redis(options);
+  const redis = new Redis({ ...options, maxRetriesPerRequest: 1 });
+  redis.on('error', () => undefined); // the command fails and says why
   try {
     const counts = await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed');
     const workers = (await queue.getWorkers()).map((w) => workerName(w.rawname ?? w.name ?? '')).filter((n) => n !== '').sort();

@@ -53,6 +53,7 @@ export function startQueuedBatch(options: QueuedBatchOptions, services: QueuedBa
   const queue = new Queue<RenderJobData, RenderJobResult>(QUEUE_NAME, { connection });
   const events = new QueueEvents(QUEUE_NAME, { connection });
   const redis = new Redis(connection);
+  redis.on('error', (error: Error) => services.log(`! redis: ${error.message} (retrying)`));
   const blobs = new BlobStore(redis, BLOB_TTL_SECONDS);
   const outKey = createHash('sha256').update(resolve(options.out)).digest('hex').slice(0, 16);
   const closeAll = async () => {

@@ -10,6 +10,10 @@ import type { PrinterHandle } from '../build/build-batch.js';
 import { renderOutput, type Judge, type RenderedOutput } from '../build/build-briefing.js';
 import type { BuildJob } from '../build/build-jobs.js';
 import { judgeOutput } from '../build/output-verdict.js';
+import { memoryFiles } from '../../edges/files/briefing-files.js';
+import type { PdfPrinter } from '../../edges/pdf/pdf-printer.js';
+import { renderBriefing } from '../../pipeline/render-briefing.js';
+import { starterFiles } from '../scaffold/starter-files.js';
 import { materializeSnapshot } from './briefing-snapshot.js';
 import { environmentMismatch, type RenderEnvironment } from './render-environment.js';
 import { QUEUE_NAME, renderJobDataSchema, type QueuedOutput, type RenderJobResult } from './render-job.js';
@@ -36,6 +40,8 @@ export interface WorkerServices {
 }
 
 export interface RunningWorker {
+  /** Resolves once the worker is warm and taking jobs. */
+  ready: Promise<void>;
   /** Stops taking jobs, lets the running ones finish, closes the browser and the connections. */
   close(): Promise<void>;
 }
@@ -49,6 +55,7 @@ export interface RunningWorker {
 export function startWorker(options: WorkerOptions, services: WorkerServices): RunningWorker {
   const { shown: _shown, ...connection } = options.connection;
   const redis = new Redis(connection);
+  redis.on('error', (error: Error) => services.log(`! redis: ${error.message} (retrying)`));
   const blobs = new BlobStore(redis, 24 * 3600);
   const cache = new BlobCache(blobs);
   let printer: Promise<PrinterHandle> | undefined;
@@ -93,18 +100,38 @@ export function startWorker(options: WorkerOptions, services: WorkerServices): R
     // one lock duration, not two.
     stalledInterval: Math.min(options.stallSeconds, 10) * 1000,
     maxStalledCount: 2,
+    autorun: false,
   });
   worker.on('failed', (job, error) => {
     if (job && !(error instanceof UnrecoverableError)) services.log(`! job ${job.id} failed (attempt ${job.attemptsMade}): ${error.message}`);
   });
   worker.on('error', (error) => services.log(`! ${error.message}`));
+  let closing = false;
+  const ready = warmUp(services, printerFor).then(() => {
+    if (!closing) void worker.run().catch((error: unknown) => services.log(`! ${(error as Error).message}`));
+  });
   return {
+    ready,
     close: async () => {
+      closing = true;
+      await ready.catch(() => undefined);
       await worker.close();
       if (printer) await (await printer.catch(() => undefined))?.close();
       redis.disconnect();
     },
   };
+}
+
+/**
+ * Renders and prints a small briefing before taking the first job. A cold process spends seconds
+ * compiling schemas and loading Vega, blocking its event loop; done inside a job, that can outlast
+ * the job's lock, and BullMQ would hand the job to another worker as if this one had died.
+ */
+async function warmUp(services: WorkerServices, printerFor: () => Promise<PdfPrinter>): Promise<void> {
+  const files = memoryFiles(starterFiles({ slug: 'warm-up', template: 'briefing', today: '2026-01-01' }), 'warm-up');
+  const result = await renderBriefing({ files, templates: services.templates, fonts: services.fonts, now: services.now });
+  if (!result.html || !result.template) throw new Error(`the warm-up briefing did not render: ${result.messages.map((m) => m.reason).join('; ')}`);
+  await (await printerFor()).print({ html: result.html, page: result.template.page, meta: { title: 'warm-up', creator: 'Briefsmith' } });
 }
 
 /** Stores a rendered output's files (and the template CSS its archive page needs) as blobs. */

@@ -1,0 +1,142 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main.js';
+import { QUEUE_NAME } from '../../../src/features/queue/render-job.js';
+import { startTestRedis, type TestRedis } from '../../support/redis-server.js';
+
+/** A `brief` child process (the compiled CLI, as a worker machine runs it) and what it printed. */
+interface Brief {
+  child: ChildProcess;
+  name: string;
+  out: () => string;
+  err: () => string;
+  exited: Promise<number | null>;
+}
+
+function brief(...argv: string[]): Brief {
+  const child = spawn(process.execPath, ['bin/brief.js', ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, name: `${hostname()}-${child.pid}`, out: () => out, err: () => err, exited };
+}
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, seconds = 120): Promise<T> {
+  const end = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const weekly = 'content/open-model-weekly';
+const tempDir = (name: string) => mkdtempSync(join(tmpdir(), `brief-queue-${name}-`));
+const entries = (out: string) => (JSON.parse(readFileSync(join(out, 'open-model-weekly', 'archive.json'), 'utf8')) as { entries: Array<{ path: string }> }).entries.map((e) => e.path);
+
+/**
+ * A worker fleet on a real redis-server (loopback, persistence off): worker and coordinator are
+ * the compiled CLI in child processes, printing with real Chromium.
+ */
+describe('brief build --queue with brief worker', () => {
+  let redis: TestRedis;
+  let queue: Queue;
+  const workers: Brief[] = [];
+  const startWorker = () => {
+    const w = brief('worker', '--queue', redis.url, '--concurrency', '1', '--stall-timeout', '10');
+    workers.push(w);
+    return w;
+  };
+
+  beforeAll(async () => {
+    expect(existsSync('dist/cli/main.js')).toBe(true);
+    redis = await startTestRedis();
+    queue = new Queue(QUEUE_NAME, { connection: { host: '127.0.0.1', port: redis.port } });
+  });
+  afterAll(async () => {
+    if (process.env.BRIEF_TEST_LOGS) for (const w of workers) console.log(w.name, w.out(), w.err());
+    for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
+    await queue?.close();
+    await redis?.stop();
+  });
+
+  it('builds 8 weekly PDFs with two workers, one SIGKILLed mid-job and another started; the same bytes as a local build', async () => {
+    const out = tempDir('fleet');
+    const [a, b] = [startWorker(), startWorker()];
+    const coordinator = brief('build', weekly, '--period', '2026-W01..2026-W08', '--out', out, '--queue', redis.url);
+    // Kill worker A while it holds a job.
+    const victim = await until('a job on worker A', async () => (await queue.getActive()).find((j) => j.processedBy === a.name));
+    a.child.kill('SIGKILL');
+    await a.exited;
+    const c = startWorker();
+    expect(await coordinator.exited).toBe(0);
+
+    const weeks = Array.from({ length: 8 }, (_, i) => `2026-W0${i + 1}`);
+    for (const week of weeks) expect(readFileSync(join(out, 'open-model-weekly', week, 'EU', `open-model-weekly-${week}-eu.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(entries(out).sort()).toEqual(weeks.map((w) => `${w}/EU`));
+    // The killed worker's job was done again by another worker.
+    const label = victim.data.job.label;
+    expect(`${b.out()}\n${c.out()}`).toContain(`✓ ${label} EU (rendered`);
+    expect(coordinator.out()).toContain('8 of 8 built');
+    // Nothing is left in Redis for the batch: results are removed once written.
+    expect(await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed')).toEqual({ waiting: 0, active: 0, delayed: 0, completed: 0, failed: 0 });
+
+    // The job that was killed mid-way, built locally: the same bytes.
+    const week = victim.data.job.params.period as string;
+    const local = tempDir('local');
+    expect((await run('build', weekly, '--period', week, '--out', local)).code).toBe(0);
+    for (const file of ['index.html', `open-model-weekly-${week}-eu.pdf`, 'output.json']) {
+      const path = ['open-model-weekly', week, 'EU', file];
+      expect(readFileSync(join(out, ...path)).equals(readFileSync(join(local, ...path))), file).toBe(true);
+    }
+    rmSync(local, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }, 300_000);
+
+  it('a coordinator killed mid-batch and started again finishes it without rebuilding or duplicating anything', async () => {
+    const out = tempDir('restart');
+    const args = ['build', weekly, '--period', '2026-W09..2026-W12', '--out', out, '--queue', redis.url];
+    const first = brief(...args);
+    await until('a first output', () => (first.out().includes('✓ ') ? true : undefined));
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const written = entries(out);
+    expect(written.length).toBeGreaterThan(0);
+    const pdfOf = (path: string) => join(out, 'open-model-weekly', path, `open-model-weekly-${path.replace('/EU', '')}-eu.pdf`);
+    const before = new Map(written.map((path) => [path, statSync(pdfOf(path)).ino]));
+
+    const second = brief(...args);
+    expect(await second.exited).toBe(0);
+    expect(entries(out).sort()).toEqual(['2026-W09/EU', '2026-W10/EU', '2026-W11/EU', '2026-W12/EU']);
+    for (const [path, inode] of before) {
+      expect(statSync(pdfOf(path)).ino, path).toBe(inode);
+      expect(second.out()).toContain(`= ${weekly} ${path.replace('/', ' ')} is up to date`);
+    }
+    expect(await queue.getJobCounts('waiting', 'active', 'completed', 'failed')).toEqual({ waiting: 0, active: 0, completed: 0, failed: 0 });
+    rmSync(out, { recursive: true, force: true });
+  }, 300_000);
+
+  it('workers stop cleanly on SIGTERM', async () => {
+    const running = workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null);
+    expect(running.length).toBe(2);
+    for (const w of running) w.child.kill('SIGTERM');
+    for (const w of running) {
+      expect(await w.exited).toBe(0);
+      expect(w.err()).toContain('stopped');
+    }
+  });
+});
