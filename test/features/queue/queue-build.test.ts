@@ -1,11 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
+import { parseQueueUrl } from '../../../src/edges/queue/queue-connection.js';
+import { diskServices } from '../../../src/features/build/disk-services.js';
+import { renderEnvironment, type RenderEnvironment } from '../../../src/features/queue/render-environment.js';
 import { QUEUE_NAME } from '../../../src/features/queue/render-job.js';
+import { startWorker as startWorkerIn } from '../../../src/features/queue/run-worker.js';
+import { VERSION } from '../../../src/version.js';
 import { startTestRedis, type TestRedis } from '../../support/redis-server.js';
 
 /** A `brief` child process (the compiled CLI, as a worker machine runs it) and what it printed. */
@@ -139,4 +144,55 @@ describe('brief build --queue with brief worker', () => {
       expect(w.err()).toContain('stopped');
     }
   });
+
+  /** A worker in this process (real pipeline, real Chromium), for the cases that need no kill. */
+  const inProcessWorker = async (environment: RenderEnvironment) => {
+    const lines: string[] = [];
+    const services = await diskServices('.');
+    const running = startWorkerIn(
+      { connection: parseQueueUrl(redis.url), concurrency: 2, name: 'in-process', stallSeconds: 30 },
+      { templates: services.templates, fonts: services.fonts, environment, startPrinter: services.startPrinter, now: services.effects.now, log: (l) => lines.push(l) },
+    );
+    await running.ready;
+    return { running, lines };
+  };
+
+  it('reports a content error at its file:line:col as a local build does, does not retry it, and finishes the other jobs', async () => {
+    const parent = tempDir('content');
+    expect((await run('new', 'good', '--dir', parent)).code).toBe(0);
+    expect((await run('new', 'bad', '--dir', parent)).code).toBe(0);
+    appendFileSync(join(parent, 'bad', 'brief.md'), '\nDownloads: {{sum "downloads" "value"}}.\n');
+    const dirs = [join(parent, 'good'), join(parent, 'bad')];
+    const local = await run('build', ...dirs, '--format', 'html', '--out', tempDir('content-local'));
+    const localErrors = local.err.split('\n').filter((l) => l.includes(': error: '));
+    expect(localErrors.join('\n')).toMatch(/bad\/brief\.md:\d+:\d+: error: unknown dataset "downloads" .*\[data-unknown\]/);
+
+    const worker = await inProcessWorker(renderEnvironment());
+    try {
+      const out = tempDir('content-out');
+      const queued = await run('build', ...dirs, '--format', 'html', '--out', out, '--queue', redis.url);
+      expect(queued.code).toBe(1);
+      expect(queued.err.split('\n').filter((l) => l.includes(': error: '))).toEqual(localErrors);
+      expect(readFileSync(join(out, 'good', 'index.html'), 'utf8')).toContain('<html');
+      expect(existsSync(join(out, 'bad'))).toBe(false);
+      // Rendered once: content errors are the job's result, not a failure to retry.
+      expect(worker.lines.filter((l) => l.includes(`${join(parent, 'bad')} (content errors`))).toHaveLength(1);
+    } finally {
+      await worker.running.close();
+    }
+  }, 180_000);
+
+  it('a worker of another Briefsmith version refuses the job with a clear message, once', async () => {
+    const parent = tempDir('version');
+    expect((await run('new', 'any', '--dir', parent)).code).toBe(0);
+    const worker = await inProcessWorker({ ...renderEnvironment(), briefsmith: '0.0.0-other' });
+    try {
+      const queued = await run('build', join(parent, 'any'), '--format', 'html', '--out', tempDir('version-out'), '--queue', redis.url);
+      expect(queued.code).toBe(1);
+      expect(queued.err).toContain(`refused by worker in-process: this worker runs Briefsmith 0.0.0-other, the job was made by Briefsmith ${VERSION}`);
+      expect(worker.lines.filter((l) => l.startsWith('✗ refused'))).toHaveLength(1);
+    } finally {
+      await worker.running.close();
+    }
+  }, 120_000);
 });
