@@ -60,7 +60,7 @@ export const COMMANDS: readonly Command[] = [
   lazy(
     {
       name: 'worker',
-      usage: 'brief worker --queue redis://HOST:PORT[/DB] [--concurrency N] [--name NAME] [--stall-timeout SECONDS]',
+      usage: 'brief worker --queue redis://HOST:PORT[/DB] [--concurrency N] [--name NAME] [--stall-timeout SECONDS] [--print-timeout SECONDS]',
       summary: 'render jobs that `brief build --queue` queues, with one warm browser, until SIGTERM or Ctrl-C (password: $BRIEF_REDIS_PASSWORD)',
     },
     async () => (await import('./commands/worker.js')).worker,

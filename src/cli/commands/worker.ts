@@ -1,5 +1,6 @@
 import { availableParallelism, hostname } from 'node:os';
 import { parseArgs } from 'node:util';
+import { launchBrowser } from '../../edges/browser/launch-browser.js';
 import { diskServices } from '../../features/build/disk-services.js';
 import { closeOnSignal, startWorker } from '../../features/queue/run-worker.js';
 import { renderEnvironment } from '../../features/queue/render-environment.js';
@@ -14,6 +15,13 @@ function wholeNumber(flag: string, value: string | undefined, min: number, max: 
   return n;
 }
 
+/** One Chromium for the worker; a print that takes longer than `seconds` fails (and the job is tried again). */
+async function startPrinter(seconds: number) {
+  const browser = await launchBrowser();
+  const { PdfPrinter } = await import('../../edges/pdf/pdf-printer.js');
+  return { printer: new PdfPrinter(browser.browser, seconds * 1000), close: () => browser.close() };
+}
+
 /** `brief worker --queue redis://…`: renders queued jobs until SIGTERM or SIGINT. */
 export const worker: CommandRunner = {
   async run(argv, console) {
@@ -26,6 +34,7 @@ export const worker: CommandRunner = {
         concurrency: { type: 'string' },
         name: { type: 'string' },
         'stall-timeout': { type: 'string' },
+        'print-timeout': { type: 'string' },
       },
     });
     if (positionals.length > 0) throw new UsageError('brief worker takes no folders: the jobs bring their briefings');
@@ -33,11 +42,12 @@ export const worker: CommandRunner = {
     const connection = parseQueueUrl(values.queue);
     const concurrency = wholeNumber('--concurrency', values.concurrency, 1, 64) ?? availableParallelism();
     const stallSeconds = wholeNumber('--stall-timeout', values['stall-timeout'], 2, 3600) ?? 30;
+    const printSeconds = wholeNumber('--print-timeout', values['print-timeout'], 5, 3600) ?? 120;
     const name = values.name ?? `${hostname()}-${process.pid}`;
     const services = await diskServices('.');
     const running = startWorker(
       { connection, concurrency, name, stallSeconds },
-      { templates: services.templates, fonts: services.fonts, environment: renderEnvironment(), startPrinter: services.startPrinter, now: services.effects.now, log: console.out },
+      { templates: services.templates, fonts: services.fonts, environment: renderEnvironment(), startPrinter: () => startPrinter(printSeconds), now: services.effects.now, log: console.out },
     );
     const stopped = closeOnSignal(running, console.err);
     try {

@@ -52,6 +52,8 @@ export function startQueuedBatch(options: QueuedBatchOptions, services: QueuedBa
   const controller = new AbortController();
   const queue = new Queue<RenderJobData, RenderJobResult>(QUEUE_NAME, { connection });
   const events = new QueueEvents(QUEUE_NAME, { connection });
+  // Every job waited for adds a listener to the queue's 'closing' event.
+  queue.setMaxListeners(jobs.length + 16);
   const redis = new Redis(connection);
   redis.on('error', (error: Error) => services.log(`! redis: ${error.message} (retrying)`));
   const blobs = new BlobStore(redis, BLOB_TTL_SECONDS);

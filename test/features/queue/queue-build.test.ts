@@ -135,14 +135,26 @@ describe('brief build --queue with brief worker', () => {
     rmSync(out, { recursive: true, force: true });
   }, 300_000);
 
-  it('workers stop cleanly on SIGTERM', async () => {
+  it('brief queue status names the connected workers; workers stop cleanly on SIGTERM', async () => {
     const running = workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null);
     expect(running.length).toBe(2);
+    const status = await run('queue', 'status', '--queue', redis.url);
+    expect(status.code).toBe(0);
+    expect(status.out).toContain('waiting 0, active 0');
+    expect(status.out).toContain(`workers (2): ${running.map((w) => w.name).sort().join(', ')}`);
     for (const w of running) w.child.kill('SIGTERM');
     for (const w of running) {
       expect(await w.exited).toBe(0);
       expect(w.err()).toContain('stopped');
     }
+  });
+
+  it('usage errors: a worker without --queue, a queue URL that is not Redis', async () => {
+    expect((await run('worker')).code).toBe(2);
+    const bad = await run('build', weekly, '--queue', 'http://:pw@127.0.0.1:1');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--queue takes redis://HOST:PORT[/DB]');
+    expect(bad.err).not.toContain(':pw@');
   });
 
   /** A worker in this process (real pipeline, real Chromium), for the cases that need no kill. */
