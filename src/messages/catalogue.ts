@@ -80,9 +80,16 @@ export const catalogue = {
   citationUndefined: (label: string) => error('citation-undefined', `citation [^${label}] is used but never defined`),
   citationDuplicate: (label: string) => error('citation-duplicate', `footnote [^${label}] is defined twice`),
   citationUnused: (label: string) => warning('citation-unused', `footnote [^${label}] is defined but never cited`),
+  xrefUnknown: (ref: string, known: readonly string[], suggestion?: string) =>
+    error(
+      'xref-unknown',
+      `cross-reference "@${ref}" names no figure or table${suggestion ? ` (did you mean "@${suggestion}"?)` : ` (known: ${list(known)})`}`,
+    ),
   imageMissing: (src: string) => error('image-missing', `image "${src}" does not exist in the briefing folder`),
   imageRemote: (src: string) =>
     error('image-remote', `image "${src}" is remote; briefings embed images from their own folder only`),
+  htmlRemoved: (tag: string) =>
+    warning('html-removed', `raw HTML <${tag}> is not allowed in a briefing; it is removed with its content`),
   // Fonts
   glyphMissing: (char: string, codePoint: number) =>
     warning(

@@ -90,7 +90,7 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
     return { meta, texts, headline: front.headline, helperDatasets: recording.looked };
   },
 
-  markdown: ({ texts }, run) => markdownStage({ texts, files: run.files, slotPrefix: run.slotPrefix }, run.log),
+  markdown: ({ texts, labels }, run) => markdownStage({ texts, files: run.files, slotPrefix: run.slotPrefix, labels }, run.log),
 
   charts: async ({ meta, template, compiled, labels, requests, datasets, params, period }, run) => {
     if (!template || !compiled) return STOP;
@@ -105,12 +105,12 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
     return { figures, template, compiled };
   },
 
-  html: ({ docs, citations, figures, labels }) => ({ narrative: htmlStage({ docs, citations, figures, labels }) }),
+  html: ({ docs, citations, figures, labels, images, references }) => ({ narrative: htmlStage({ docs, citations, figures, labels, images, references }) }),
 
   layout: ({ meta, metaValid, template, compiled, labels, narrative, figures, params, period, prose }, run) => {
     if (run.log.hasErrors || !metaValid) return STOP;
     const page = layoutStage({
-      meta, narrative, figures, labels, css: template.css, layout: compiled.layout, fonts: run.fonts,
+      meta, narrative, figures, labels, css: template.css, options: template.options, layout: compiled.layout, fonts: run.fonts,
       generator: `Briefsmith ${VERSION}`, params, period: periodContext(period, meta.lang),
     });
     // Live charts need Vega's runtime in the page, once.

@@ -12,6 +12,8 @@ import type { Heading } from './html/finish-tree.js';
 import type { NarrativeHtml } from './html/html-stage.js';
 import type { ProseSource } from './load/load-briefing.js';
 import type { Citations } from './markdown/citations.js';
+import type { ImageSources } from './markdown/collect-images.js';
+import type { CrossReferences } from './markdown/cross-references.js';
 import type { FigureRequest } from './markdown/figure-requests.js';
 import type { ProseDocument } from './markdown/prose-document.js';
 import type { Period } from './periods/period.js';
@@ -59,6 +61,10 @@ export interface BriefingDocument {
   slots: ReadonlyMap<string, { figure: string } | { citation: number }>;
   /** The cited notes, numbered in order of first use, as mdast. */
   citations: ReadonlyArray<{ number: number; label: string; content: readonly RootContent[] }>;
+  /** Image sources as written → embedded data URIs (give them to `markdownToHast`). */
+  images: ImageSources;
+  /** Cross-reference targets and captioned tables (give them to `markdownToHast`). */
+  references: CrossReferences;
 }
 
 export interface RenderInternals {
@@ -103,15 +109,20 @@ function renderResult(s: StageState<StageOutputs>, timings: Timings, messages: r
     params: s.params ?? {}, period: s.period, headline: undefined,
     ...(internals ? { internals } : {}),
   };
-  if (s.html === undefined || !s.docs || !s.figures || !s.citations) return result;
-  return {
-    ...result, html: s.html, params: s.params ?? {}, period: s.period, headline: s.headline, document: briefingDocument(s.docs, s.figures, s.citations),
-  };
+  if (s.html === undefined || !s.docs || !s.figures || !s.citations || !s.images || !s.references) return result;
+  const document = briefingDocument(s.docs, s.figures, s.citations, s.images, s.references);
+  return { ...result, html: s.html, params: s.params ?? {}, period: s.period, headline: s.headline, document };
 }
 
-function briefingDocument(docs: readonly ProseDocument[], figures: readonly RenderedFigure[], citations: Citations): BriefingDocument {
+function briefingDocument(
+  docs: readonly ProseDocument[],
+  figures: readonly RenderedFigure[],
+  citations: Citations,
+  images: ImageSources,
+  references: CrossReferences,
+): BriefingDocument {
   const slots = new Map<string, { figure: string } | { citation: number }>();
   for (const figure of figures) slots.set(figure.slot, { figure: figure.id });
   for (const mark of citations.marks) slots.set(mark.slot, { citation: mark.number });
-  return { docs, slots, citations: citations.list.map((c) => ({ number: c.number, label: c.label, content: c.content })) };
+  return { docs, slots, citations: citations.list.map((c) => ({ number: c.number, label: c.label, content: c.content })), images, references };
 }

@@ -75,8 +75,18 @@ describe('the HTML briefing makes no network request when opened', () => {
       `![remote](${base}/md.png)`,
     ].join('\n\n');
     const result = await renderMemory({ 'brief.md': `---\ntitle: Hostile\n---\n${body}\n` });
-    expect(result.messages.map((m) => m.ruleId)).toEqual(['image-remote']);
-    const clean = await renderMemory({ 'brief.md': `---\ntitle: Hostile\n---\n${body.replace(/!\[remote\].*$/, '')}\n` });
+    // Every image that is not the briefing's own is an error at its place; other markup is removed with a warning.
+    const errors = result.messages.filter((m) => m.severity === 'error');
+    expect(errors.map((m) => [m.ruleId, m.place?.line])).toEqual([
+      ['image-remote', 4],
+      ['image-remote', 6],
+      ['image-remote', 18],
+      ['image-remote', 20],
+    ]);
+    expect(result.messages.filter((m) => m.severity === 'warning').map((m) => m.ruleId)).toContain('html-removed');
+    const withoutImages = body.split('\n\n').filter((block) => !/<img|<picture|!\[/.test(block)).join('\n\n');
+    const clean = await renderMemory({ 'brief.md': `---\ntitle: Hostile\n---\n${withoutImages}\n` });
+    expect(clean.html).toBeDefined();
     const { page, url, requests } = await open(clean.html ?? '');
     expect(requests).toEqual([url]);
     expect(hits).toEqual([]);

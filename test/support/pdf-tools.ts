@@ -40,6 +40,25 @@ export function pdfInfo(file: string): Record<string, string> {
   return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
 }
 
+/**
+ * How much of each page's content box is left blank below its last text, in points (index 0 =
+ * page 1), from poppler's word boxes. Running header and footer (in the page margins) are ignored;
+ * chart text counts, since charts are drawn as text and paths.
+ */
+export function blankBelow(file: string, margins: { top: number; bottom: number }): number[] {
+  const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  return [...xml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((page) => {
+    const height = Number(page[2]);
+    const bottom = height - margins.bottom;
+    let lowest = margins.top;
+    for (const word of (page[3] ?? '').matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)) {
+      const [yMin, yMax] = [Number(word[1]), Number(word[2])];
+      if (yMin >= margins.top && yMax <= bottom) lowest = Math.max(lowest, yMax);
+    }
+    return bottom - lowest;
+  });
+}
+
 /** What a PDF draws, from pdfjs-dist's operator lists: path constructions and painted images, over all pages. */
 export async function drawingOps(pdf: Uint8Array): Promise<{ paths: number; images: number }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');

@@ -6,17 +6,24 @@ import { codePointsOf, facesFor, fontFaceRule, parseFontFaceCss, type FontFace }
 
 /** Supplies @font-face CSS for a document's text. The pipeline stays pure; this reads files. */
 export interface FontStore {
-  /** @font-face rules (fonts inlined as data URIs) covering the characters of `text`. */
-  faceCss(text: string): string;
+  /**
+   * @font-face rules (fonts inlined as data URIs) covering the characters of `text`. Families
+   * embedded on request (Noto Serif) come only when `css`, the page's stylesheet, names them.
+   */
+  faceCss(text: string, css?: string): string;
   /** Code points of `text` that no embedded font covers (tofu candidates). */
   uncovered(text: string): number[];
 }
 
-/** Font packages pinned through npm; the weights the default theme uses. */
-const PACKAGES: ReadonlyArray<{ name: string; css: string[] }> = [
+/**
+ * Font packages pinned through npm; the weights the templates use. A family `onRequest` is embedded
+ * only in pages whose CSS names it (the memo's Noto Serif), so other pages do not carry it.
+ */
+const PACKAGES: ReadonlyArray<{ name: string; css: string[]; onRequest?: string }> = [
   { name: '@fontsource/noto-sans', css: ['400.css', '700.css', '400-italic.css', '700-italic.css'] },
   { name: '@fontsource/noto-sans-sc', css: ['400.css', '700.css'] },
   { name: '@fontsource/noto-sans-mono', css: ['400.css'] },
+  { name: '@fontsource/noto-serif', css: ['400.css', '700.css', '400-italic.css'], onRequest: 'Noto Serif' },
 ];
 
 /** The pinned font packages and their versions (`@fontsource/noto-sans@5.3.0`, …): what a page's fonts are made from. */
@@ -28,14 +35,15 @@ export function fontPackageVersions(): string[] {
   });
 }
 
-let cached: FontFace[] | undefined;
+let cached: Array<FontFace & { onRequest?: string }> | undefined;
 
-function allFaces(): FontFace[] {
+function allFaces(): Array<FontFace & { onRequest?: string }> {
   if (cached) return cached;
   const require = createRequire(import.meta.url);
-  cached = PACKAGES.flatMap(({ name, css }) => {
+  cached = PACKAGES.flatMap(({ name, css, onRequest }) => {
     const dir = dirname(require.resolve(`${name}/package.json`));
-    return css.flatMap((file) => parseFontFaceCss(readFileSync(join(dir, file), 'utf8'), (rel) => join(dir, rel)));
+    const faces = css.flatMap((file) => parseFontFaceCss(readFileSync(join(dir, file), 'utf8'), (rel) => join(dir, rel)));
+    return onRequest === undefined ? faces : faces.map((face) => ({ ...face, onRequest }));
   });
   return cached;
 }
@@ -54,8 +62,9 @@ function dataUri(file: string): string {
 /** Fonts from the pinned @fontsource packages, subset by unicode-range to what a page uses. */
 export function fontsourceStore(): FontStore {
   return {
-    faceCss(text) {
-      return facesFor(allFaces(), codePointsOf(text))
+    faceCss(text, css = '') {
+      const wanted = allFaces().filter((face) => face.onRequest === undefined || css.includes(face.onRequest));
+      return facesFor(wanted, codePointsOf(text))
         .map((face) => fontFaceRule(face, dataUri(face.file)))
         .join('\n');
     },

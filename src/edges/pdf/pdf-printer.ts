@@ -2,8 +2,19 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import type { TemplateConfig } from '../../pipeline/templates/template.js';
 import { finishPdf, type PdfMetadata } from './finish-pdf.js';
 import { fillTocInPage, measurePagesInPage } from './measure-pages.js';
-import { pageGeometry } from './page-geometry.js';
+import { pageGeometry, type PageGeometry } from './page-geometry.js';
+import {
+  CONTENTS_PAGES_THRESHOLD,
+  dropAutoContentsInPage,
+  inlineIdsInPage,
+  linkTargetsInPage,
+  type PagePlan,
+  readPagePlanInPage,
+  setRunningStyleInPage,
+  showAutoContentsInPage,
+} from './print-plan.js';
 import { readPdfLayout, type PdfLayout } from './read-destinations.js';
+import { runningHeaderCss, runningHeaderTexts } from './running-header.js';
 
 export interface PrintJob {
   html: string;
@@ -16,6 +27,8 @@ export interface PrintResult {
   layout: PdfLayout;
   /** Page of each table-of-contents target, as printed. */
   tocPages: Record<string, number>;
+  /** The section the running header names on each page (index 0 = page 1; the first page shows none). */
+  runningHeaders: string[];
   /** How many times the document was printed (1 when the predicted page numbers were right). */
   prints: number;
   /** False when the contents still disagreed with the print after the last attempt. */
@@ -87,30 +100,57 @@ export class PdfPrinter {
     await tab.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
     await tab.evaluate(() => document.fonts.ready.then(() => undefined));
 
-    const targets = await tab.$$eval('.toc-page[data-target]', (slots) => slots.map((s) => (s as HTMLElement).dataset['target'] ?? ''));
-    const selector = targets.map((id) => `#${cssEscape(id)}`).join(',');
-    let expected: Record<string, number> = {};
-    if (targets.length > 0) {
-      await tab.evaluate(fillTocInPage, {}, PLACEHOLDER);
-      await tab.emulateMediaType('print');
-      expected = await tab.evaluate(measurePagesInPage, geometry.contentWidth, geometry.contentHeight, selector);
-      await tab.emulateMediaType(undefined);
-    }
+    const plan = await this.planPages(tab, geometry);
+    const { targets, marks } = plan;
+    const ids = [...new Set([...targets, ...marks.map((m) => m.id)])];
+    const inline = new Set(await tab.evaluate(inlineIdsInPage, ids));
+    let expected = plan.pages;
     for (let prints = 1; ; prints++) {
       if (targets.length > 0) await tab.evaluate(fillTocInPage, expected, PLACEHOLDER);
+      const runningHeaders = runningHeaderTexts(marks.map((m) => ({ page: expected[m.id] ?? 0, text: m.text })), plan.pageCount);
+      await tab.evaluate(setRunningStyleInPage, runningHeaderCss(runningHeaders));
       const raw = await tab.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: this.timeoutMs });
       const layout = await readPdfLayout(raw);
-      const actual = Object.fromEntries(targets.map((id) => [id, layout.destinations[id] ?? 0]));
-      const settled = targets.every((id) => actual[id] === expected[id]);
+      const actual = Object.fromEntries(ids.map((id) => [id, inline.has(id) ? (expected[id] ?? 0) : (layout.destinations[id] ?? 0)]));
+      const settled = ids.every((id) => actual[id] === expected[id]) && layout.pageCount === plan.pageCount;
       if (settled || prints >= MAX_PRINTS) {
-        return { pdf: finishPdf(raw, job.meta), layout, tocPages: actual, prints, settled, blocked };
+        const tocPages = Object.fromEntries(plan.tocTargets.map((id) => [id, actual[id] ?? 0]));
+        return { pdf: finishPdf(raw, job.meta), layout, tocPages, runningHeaders, prints, settled, blocked };
       }
       expected = actual;
+      plan.pageCount = layout.pageCount;
+    }
+  }
+
+  /**
+   * Decides what prints and predicts where it lands, before printing: drops an automatic contents
+   * block the document does not need, links every element whose page matters (so the PDF names it),
+   * and measures all of them in one print-media layout.
+   */
+  private async planPages(tab: Page, geometry: PageGeometry): Promise<PagePlan & { pages: Record<string, number>; pageCount: number }> {
+    await tab.emulateMediaType('print');
+    try {
+      const measure = (ids: readonly string[], deferFigures = false) =>
+        tab.evaluate(measurePagesInPage, geometry.contentWidth, geometry.contentHeight, ids.map((id) => `#${cssEscape(id)}`).join(','), deferFigures);
+      if ((await tab.evaluate(readPagePlanInPage)).autoContents) {
+        await tab.evaluate(showAutoContentsInPage, false);
+        const without = await measure([]);
+        await tab.evaluate(showAutoContentsInPage, true);
+        if (without.pageCount <= CONTENTS_PAGES_THRESHOLD) await tab.evaluate(dropAutoContentsInPage);
+      }
+      const plan = await tab.evaluate(readPagePlanInPage);
+      if (plan.marks.length > 0) await tab.evaluate(linkTargetsInPage, plan.marks.map((m) => m.id));
+      if (plan.targets.length > 0) await tab.evaluate(fillTocInPage, {}, PLACEHOLDER);
+      const { pages, pageCount } = await measure([...new Set([...plan.targets, ...plan.marks.map((m) => m.id)])], true);
+      return { ...plan, pages, pageCount };
+    } finally {
+      await tab.emulateMediaType(undefined);
     }
   }
 }
 
 /** CSS.escape for ids (not available in Node). */
 export function cssEscape(id: string): string {
-  return id.replace(/^(\d)/, '\\3$1 ').replace(/[^a-zA-Z0-9_\u00a0-\uffff-]/g, (c) => `\\${c}`);
+  // Escape other characters first, then a leading digit as a code point (`2026-x` → `\32 026-x`).
+  return id.replace(/[^a-zA-Z0-9_\u00a0-\uffff-]/g, (c) => `\\${c}`).replace(/^(-?)(\d)/, (_, dash: string, d: string) => `${dash}\\3${d} `);
 }

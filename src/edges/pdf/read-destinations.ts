@@ -19,6 +19,18 @@ export interface PdfLayout {
   outline: Array<{ title: string; page: number; depth: number }>;
 }
 
+/**
+ * Chromium names a link destination after the element id, percent-encoded as in a URL fragment
+ * (`基础` → `%E5%9F%BA%E7%A1%80`, `café` → `caf%C3%A9`); ids are what callers know, so decode.
+ */
+export function decodeDestinationName(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name; // not valid percent-encoding: a literal name
+  }
+}
+
 /** Reads where things landed in a printed PDF (pdfjs-dist). */
 export async function readPdfLayout(pdf: Uint8Array): Promise<PdfLayout> {
   const { getDocument } = await loadPdfJs();
@@ -31,7 +43,7 @@ export async function readPdfLayout(pdf: Uint8Array): Promise<PdfLayout> {
     const named = (await doc.getDestinations()) as Record<string, unknown[] | null>;
     for (const [name, dest] of Object.entries(named)) {
       const ref = dest?.[0];
-      if (ref && typeof ref === 'object') destinations[name] = (await doc.getPageIndex(ref as { num: number; gen: number })) + 1;
+      if (ref && typeof ref === 'object') destinations[decodeDestinationName(name)] = (await doc.getPageIndex(ref as { num: number; gen: number })) + 1;
     }
     const outline: PdfLayout['outline'] = [];
     const walk = async (items: Awaited<ReturnType<typeof doc.getOutline>> | null, depth: number): Promise<void> => {

@@ -4,6 +4,7 @@ import { nodePlace, type ProseDocument } from '../../pipeline/markdown/prose-doc
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import type { Place } from '../../messages/message.js';
+import { closest } from '../../messages/closest.js';
 
 /** `href="#…"` in raw HTML the author wrote inside the Markdown. */
 const RAW_HREF = /\shref\s*=\s*(["'])#([^"']*)\1/gi;
@@ -39,28 +40,4 @@ function decodeFragment(fragment: string): string {
   } catch {
     return fragment;
   }
-}
-
-/** The id a typo most likely meant: the nearest within a small edit distance. */
-function closest(id: string, ids: ReadonlySet<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(id.length / 4)) + 1;
-  for (const candidate of ids) {
-    const distance = editDistance(id, candidate);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

@@ -26,6 +26,7 @@ function layoutWithoutPage(result: RenderResult): string | undefined {
       figures: result.figures,
       labels: labelsFor(result.meta.lang),
       css: '',
+      options: result.template.options,
       layout: compileTemplate(result.template).layout,
       fonts: undefined,
       generator: '',

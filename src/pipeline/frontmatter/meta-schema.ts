@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { layoutOptionsSchema } from '../templates/layout-options.js';
 import { dataDeclarationsSchema } from './data-declarations.js';
 import { paramsSchema } from './param-declarations.js';
 import { frontMatterPublish } from './publish-declarations.js';
@@ -29,6 +30,8 @@ export const metaSchema = z.strictObject({
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as "en" or "zh-CN"')
     .default('en'),
   template: z.string().min(1).default('briefing'),
+  /** Layout options (see `layout-options.ts`); they override the template's `options`. */
+  ...layoutOptionsSchema.shape,
   classification: z.string().optional(),
   keywords: z.array(z.string()).default([]),
   slug: z

@@ -23,6 +23,8 @@ export function finishTree(tree: Root, slugger: GithubSlugger): Heading[] {
       const value = node.properties[attribute];
       if (value !== undefined && !(typeof value === 'string' && value.startsWith('data:'))) delete node.properties[attribute];
     }
+    // A code block may scroll sideways on a phone: it must be reachable with the keyboard (WCAG 2.1.1).
+    if (node.tagName === 'pre') node.properties['tabIndex'] = 0;
     const level = /^h([1-6])$/.exec(node.tagName)?.[1];
     if (level) {
       const text = toString(node).trim();
@@ -31,7 +33,8 @@ export function finishTree(tree: Root, slugger: GithubSlugger): Heading[] {
       headings.push({ level: Number(level), id, text });
     }
     if (node.tagName === 'table' && parent && index !== undefined && !(parent.type === 'element' && parent.properties['className']?.toString() === 'table-wrap')) {
-      const wrap: Element = { type: 'element', tagName: 'div', properties: { className: ['table-wrap'] }, children: [node] };
+      // focusable, so a table that scrolls sideways on a phone can be scrolled with the keyboard
+      const wrap: Element = { type: 'element', tagName: 'div', properties: { className: ['table-wrap'], tabIndex: 0 }, children: [node] };
       parent.children.splice(index, 1, wrap);
       return 'skip';
     }

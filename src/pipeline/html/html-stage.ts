@@ -2,6 +2,8 @@ import type { Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'mdast';
 import type { Citations } from '../markdown/citations.js';
+import type { ImageSources } from '../markdown/collect-images.js';
+import type { CrossReferences } from '../markdown/cross-references.js';
 import type { ProseDocument } from '../markdown/prose-document.js';
 import type { Labels } from '../templates/labels.js';
 import { citationMark, fillSlots, type SlotFill } from './fill-slots.js';
@@ -30,12 +32,17 @@ export interface HtmlStageInput {
   /** Rendered figures; their ids are taken, so headings get other ones. */
   figures: ReadonlyArray<{ id: string; slot: string; html: string }>;
   labels: Labels;
+  /** Image sources as written → embedded data URIs (markdown stage). */
+  images?: ImageSources;
+  /** Cross-reference targets and captioned tables (markdown stage). */
+  references?: CrossReferences;
 }
 
 /** The narrative files become one sanitized tree, filled with figures and citations, split into sections. */
 export function htmlStage(input: HtmlStageInput): NarrativeHtml {
   const mdast: Root = { type: 'root', children: input.docs.flatMap((d) => d.tree.children) };
-  const tree = markdownToHast(mdast);
+  const resolved = { ...(input.images ? { images: input.images } : {}), ...(input.references ? { references: input.references } : {}) };
+  const tree = markdownToHast(mdast, resolved);
   const headings = finishTree(tree, pageIdSlugger(input.figures.map((f) => f.id)));
   const fills = new Map<string, SlotFill>();
   for (const figure of input.figures) fills.set(figure.slot, { html: figure.html });
@@ -45,7 +52,7 @@ export function htmlStage(input: HtmlStageInput): NarrativeHtml {
   const sources = input.citations.list.map((c) => ({
     number: c.number,
     id: `src-${c.number}`,
-    html: inlineHtml(markdownToHast({ type: 'root', children: c.content })),
+    html: inlineHtml(markdownToHast({ type: 'root', children: c.content }, resolved)),
     backrefs: c.refIds.map((id, i) => ({ id, label: c.refIds.length > 1 ? `${input.labels.backToText} ${i + 1}` : input.labels.backToText })),
   }));
   return { intro, sections, headings, sources };

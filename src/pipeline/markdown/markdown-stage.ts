@@ -2,10 +2,12 @@ import type { BriefingFiles } from '../../edges/files/briefing-files.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import type { ProseText } from '../prose/prose-stage.js';
 import { collectCitations, type Citations } from './citations.js';
-import { embedImages } from './embed-images.js';
+import { collectImages, type ImageSources } from './collect-images.js';
+import { collectCrossReferences, type CrossReferences, type ReferenceLabels } from './cross-references.js';
 import { collectFigureRequests, type FigureRequest } from './figure-requests.js';
 import { parseNarrative } from './parse-markdown.js';
 import type { ProseDocument } from './prose-document.js';
+import { reportRemovedHtml } from './raw-html-check.js';
 
 export interface MarkdownStageInput {
   texts: readonly ProseText[];
@@ -13,6 +15,8 @@ export interface MarkdownStageInput {
   files: BriefingFiles;
   /** Starts every slot name; random per run so raw HTML in content cannot forge a slot. */
   slotPrefix: string;
+  /** Words a cross-reference reads ("Figure", "Table"), in the briefing's language. */
+  labels: ReferenceLabels;
 }
 
 export interface MarkdownStageOutput {
@@ -21,19 +25,27 @@ export interface MarkdownStageOutput {
   /** The charts asked for, numbered in reading order across files. */
   requests: FigureRequest[];
   citations: Citations;
+  /** Every image source the narrative shows → its data URI (the html stage swaps them in). */
+  images: ImageSources;
+  /** What `@fig-…`/`@tbl-…` can name, and the captioned tables. */
+  references: CrossReferences;
 }
 
 /**
- * Each narrative file parsed to mdast; chart directives and blocks become figure slots, local
- * images become data URIs, footnote references become citation slots numbered across files.
+ * Each narrative file parsed to mdast; chart directives and blocks become figure slots, footnote
+ * references become citation slots numbered across files. Images and cross-references are read
+ * from the trees, not written into them: the html stage resolves both.
  */
 export function markdownStage(input: MarkdownStageInput, log: MessageLog): MarkdownStageOutput {
   const requests: FigureRequest[] = [];
   const parsed = input.texts.map((text) => {
     const found = collectFigureRequests({ ...text, tree: parseNarrative(text.markdown) }, requests.length + 1, input.slotPrefix, log);
     requests.push(...found.requests);
-    return embedImages(found.doc, input.files, log);
+    reportRemovedHtml(found.doc, log);
+    return found.doc;
   });
   const { docs, citations } = collectCitations(parsed, input.slotPrefix, log);
-  return { docs, requests, citations };
+  const images = collectImages(docs, input.files, log);
+  const references = collectCrossReferences(docs, requests, input.labels, log);
+  return { docs, requests, citations, images, references };
 }

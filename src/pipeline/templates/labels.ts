@@ -4,6 +4,7 @@ export interface Labels {
   figures: string;
   sources: string;
   figure: string;
+  table: string;
   keyFindings: string;
   classification: string;
   dataTable: string;
@@ -15,6 +16,16 @@ export interface Labels {
   backToText: string;
   archive: string;
   latest: string;
+  /** Around the pages that cite a source, in print ("p. 3, 5", "第 3、5 页"). */
+  pagesBefore: string;
+  pagesAfter: string;
+  pagesSeparator: string;
+  /** Title-block words (memo template). */
+  summary: string;
+  memo: string;
+  date: string;
+  period: string;
+  from: string;
 }
 
 const en: Labels = {
@@ -22,6 +33,7 @@ const en: Labels = {
   figures: 'Figures',
   sources: 'Sources',
   figure: 'Figure',
+  table: 'Table',
   keyFindings: 'Key findings',
   classification: 'Classification',
   dataTable: 'Data table',
@@ -32,6 +44,14 @@ const en: Labels = {
   backToText: 'Back to text',
   archive: 'Archive',
   latest: 'Latest',
+  pagesBefore: 'p. ',
+  pagesAfter: '',
+  pagesSeparator: ', ',
+  summary: 'Summary',
+  memo: 'Memo',
+  date: 'Date',
+  period: 'Period',
+  from: 'From',
 };
 
 const zh: Labels = {
@@ -39,6 +59,7 @@ const zh: Labels = {
   figures: '图表',
   sources: '资料来源',
   figure: '图',
+  table: '表',
   keyFindings: '要点',
   classification: '密级',
   dataTable: '数据表',
@@ -49,6 +70,14 @@ const zh: Labels = {
   backToText: '返回正文',
   archive: '归档',
   latest: '最新',
+  pagesBefore: '第 ',
+  pagesAfter: ' 页',
+  pagesSeparator: '、',
+  summary: '摘要',
+  memo: '备忘录',
+  date: '日期',
+  period: '期间',
+  from: '撰稿',
 };
 
 export function labelsFor(lang: string): Labels {

@@ -4,6 +4,7 @@ import type { NarrativeHtml } from '../html/html-stage.js';
 import { tocSections } from '../html/split-sections.js';
 import type { PeriodContext } from '../params/params-stage.js';
 import type { Labels } from './labels.js';
+import { contentsPlan, resolveLayoutOptions, type LayoutOptionsInput } from './layout-options.js';
 import type { TemplateRenderer } from './render-template.js';
 
 export interface LayoutInput {
@@ -12,6 +13,8 @@ export interface LayoutInput {
   figures: ReadonlyArray<{ id: string; number: number; caption: string }>;
   labels: Labels;
   css: string;
+  /** The template's layout options; front matter overrides them key by key. */
+  options: LayoutOptionsInput;
   layout: TemplateRenderer;
   fonts: FontStore | undefined;
   generator: string;
@@ -24,7 +27,10 @@ const FONT_MARKER = '/*briefsmith:font-faces*/';
 /** Renders the template's layout, then embeds the font subsets the finished page needs. */
 export function layoutStage(input: LayoutInput): string {
   const { meta, narrative, labels } = input;
+  const options = resolveLayoutOptions(input.options, meta);
   const context = {
+    options,
+    contents: contentsPlan(options.contents, narrative.sections.length),
     lang: meta.lang,
     meta: { ...meta, dateText: meta.date ? formatDate(meta.date, meta.lang) : undefined },
     labels,
@@ -38,7 +44,7 @@ export function layoutStage(input: LayoutInput): string {
     period: input.period ?? null,
   };
   const html = input.layout(context);
-  const faces = input.fonts ? input.fonts.faceCss(visibleText(html)) : '';
+  const faces = input.fonts ? input.fonts.faceCss(visibleText(html), input.css) : '';
   return html.replace(FONT_MARKER, faces);
 }
 

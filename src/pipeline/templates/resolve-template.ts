@@ -2,6 +2,7 @@ import { defaultChartTheme } from '../charts/chart-theme.js';
 import { displayPath, normalizeInside, type BriefingFiles } from '../../edges/files/briefing-files.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
+import type { LayoutOptionsInput } from './layout-options.js';
 import { templateConfigSchema, type Template, type TemplateLibrary, type TemplateParts } from './template.js';
 
 export const DEFAULT_TEMPLATE = 'briefing';
@@ -77,6 +78,7 @@ function merge(name: string, chain: TemplateParts[], files: BriefingFiles, log: 
   const css: string[] = [];
   let page = templateConfigSchema.parse({}).page;
   let chart = { ...defaultChartTheme };
+  let options: LayoutOptionsInput = {};
   const helpers = [];
   for (const parts of chain) {
     layout = parts.layout ?? layout;
@@ -91,13 +93,14 @@ function merge(name: string, chain: TemplateParts[], files: BriefingFiles, log: 
       }
       page = config.data.page;
       chart = { ...chart, ...stripUndefined(config.data.chart) };
+      options = { ...options, ...stripUndefined(config.data.options) };
     }
   }
   if (layout === undefined) {
     log.report(catalogue.layoutFailed(`template "${name}" has no layout.hbs`), displayPath(files, 'brief.md'));
     return undefined;
   }
-  return { name, layout, partials, css: css.join('\n'), page, chart, helpers };
+  return { name, layout, partials, css: css.join('\n'), page, chart, options, helpers };
 }
 
 function stripUndefined<T extends object>(value: T): { [K in keyof T]-?: Exclude<T[K], undefined> } {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { defaultChartTheme } from '../charts/chart-theme.js';
 import type { HelperPlugin } from '../prose/helper-api.js';
+import { layoutOptionsSchema, type LayoutOptionsInput } from './layout-options.js';
 
 /** `template.json`: page setup for print and the chart theme that matches the CSS. */
 export const templateConfigSchema = z.object({
@@ -29,6 +30,7 @@ export const templateConfigSchema = z.object({
     })
     .partial()
     .default({}),
+  options: layoutOptionsSchema.default({}),
 });
 
 export type TemplateConfig = z.output<typeof templateConfigSchema>;
@@ -50,6 +52,8 @@ export interface Template {
   css: string;
   page: TemplateConfig['page'];
   chart: typeof defaultChartTheme;
+  /** Layout options set by the template chain (front matter may override them). */
+  options: LayoutOptionsInput;
   helpers: readonly HelperPlugin[];
 }
 

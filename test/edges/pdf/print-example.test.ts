@@ -3,7 +3,8 @@ import { launchBrowser, type LaunchedBrowser } from '../../../src/edges/browser/
 import { pdfMetadata } from '../../../src/features/build/build-briefing.js';
 import { PdfPrinter, type PrintResult } from '../../../src/edges/pdf/pdf-printer.js';
 import type { RenderResult } from '../../../src/pipeline/render-briefing.js';
-import { pageTexts, pdfFile, pdfFonts, pdfInfo } from '../../support/pdf-tools.js';
+import { blankBelow, pageTexts, pdfFile, pdfFonts, pdfInfo } from '../../support/pdf-tools.js';
+import { splitParagraphs } from '../../support/print-brief.js';
 import { renderFolder } from '../../support/render-folder.js';
 
 /** The example printed with real Chromium and read back with poppler and pdfjs. */
@@ -80,6 +81,55 @@ describe('the example briefing as PDF', () => {
       expect(text, figure.id).toContain(`Figure ${figure.number}.`);
       // An axis title of the chart is on that page too (the SVG text is real text).
       expect(text.length).toBeGreaterThan(100);
+    }
+  });
+
+  it('prints, for each source, the pages that cite it instead of the screen\'s back-links', () => {
+    const from = printed.layout.destinations['sources'] ?? 0;
+    expect(from).toBeGreaterThan(0);
+    const sources = texts.slice(from - 1).join('\n');
+    expect(sources).not.toContain('↑');
+    for (const n of [1, 9]) {
+      const pages = Object.entries(printed.layout.destinations).filter(([id]) => id.startsWith(`cite-${n}-`)).map(([, page]) => page);
+      const expected = [...new Set(pages)].sort((a, b) => a - b).join(', ');
+      expect(sources, `source ${n}`).toMatch(new RegExp(`(^|\\n)\\s*${n}\\.[\\s\\S]*?p\\. ${expected}(\\s|$)`));
+    }
+  });
+
+  it('never leaves a heading last on its page', () => {
+    for (const entry of printed.layout.outline.filter((o) => o.depth >= 1 && !['CONTENTS', 'FIGURES'].includes(o.title))) {
+      const lines = (texts[entry.page - 1] ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/Page \d+ of \d+/.test(l));
+      const at = lines.findIndex((l) => l.toLowerCase().includes(entry.title.toLowerCase().slice(0, 24)));
+      expect(at, entry.title).toBeGreaterThanOrEqual(0);
+      expect(lines.length - 1 - at, `text after "${entry.title}" on page ${entry.page}`).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('leaves no page of the narrative more than a third blank (figures that do not fit move after the text that follows)', () => {
+    const mm = 72 / 25.4;
+    const blank = blankBelow(file, { top: 20 * mm, bottom: 20 * mm });
+    const contentHeight = (297 - 40) * mm;
+    const first = printed.layout.outline.find((o) => o.title.toLowerCase() === 'key findings')?.page ?? 0;
+    // The page before Sources may end early: the back matter starts a page (sectionBreaks: major).
+    const sources = printed.layout.outline.find((o) => o.title.toLowerCase() === 'sources')?.page ?? 0;
+    expect(first).toBeGreaterThan(0);
+    expect(sources).toBeGreaterThan(first);
+    for (let page = first; page < sources - 1; page++) expect(blank[page - 1], `blank below the text of page ${page}`).toBeLessThan(contentHeight / 3);
+  });
+
+  it('splits no paragraph with fewer than two lines on either side of a page break (no widows or orphans)', async () => {
+    const tab = await chromium.browser.newPage();
+    let paragraphs: string[];
+    try {
+      await tab.setContent(rendered.html ?? '', { waitUntil: 'load' });
+      paragraphs = await tab.evaluate(() => [...document.querySelectorAll('main p')].map((p) => p.textContent ?? ''));
+    } finally {
+      await tab.close();
+    }
+    // Paragraphs of the example that break across pages keep two lines or more on each side.
+    for (const split of splitParagraphs(texts, paragraphs)) {
+      expect(split.before, split.start).toBeGreaterThanOrEqual(2);
+      expect(split.after, split.start).toBeGreaterThanOrEqual(2);
     }
   });
 

@@ -47,6 +47,14 @@ const ERRORS: Array<[string, Record<string, string>, string[]]> = [
   ['missing image (kept an error, as in build)', { 'brief.md': brief('![gone](img/none.png)\n') }, [
     at('brief.md', 4, 1, catalogue.imageMissing('img/none.png')),
   ]],
+  ['missing images of every kind: reference-style, raw HTML, srcset', {
+    'brief.md': brief('![logo][l]\n\n[l]: img/logo.png\n\n<img src="img/raw.png" alt="r">\n\n<picture><source srcset="img/wide.png 2x"><img src="https://example.com/x.png"></picture>\n'),
+  }, [
+    at('brief.md', 6, 1, catalogue.imageMissing('img/logo.png')),
+    at('brief.md', 8, 11, catalogue.imageMissing('img/raw.png')),
+    at('brief.md', 10, 26, catalogue.imageMissing('img/wide.png')),
+    at('brief.md', 10, 53, catalogue.imageRemote('https://example.com/x.png')),
+  ]],
 ];
 
 const WARNINGS: Array<[string, Record<string, string>, string[]]> = [
@@ -56,6 +64,7 @@ const WARNINGS: Array<[string, Record<string, string>, string[]]> = [
   ['dataset never used', { 'brief.md': brief('Text.\n'), 'data/sales.csv': SALES }, [at('data/sales.csv', 1, 1, catalogue.datasetUnused('sales'))]],
   ['empty section', { 'brief.md': brief('Intro.\n\n## Empty\n\n## Full\n\nText.\n') }, [at('brief.md', 6, 1, catalogue.sectionEmpty('Empty'))]],
   ['footnote never cited', { 'brief.md': brief('Text.\n\n[^spare]: Never cited.\n') }, [at('brief.md', 6, 1, catalogue.citationUnused('spare'))]],
+  ['raw HTML removed with its content', { 'brief.md': brief('Text <style>p{color:red}</style>.\n') }, [at('brief.md', 4, 6, catalogue.htmlRemoved('style'))]],
   ['heading level skipped', { 'brief.md': brief('## A\n\nText.\n\n#### B\n\nMore.\n') }, [at('brief.md', 8, 1, catalogue.headingSkip(2, 4))]],
 ];
 

@@ -66,7 +66,7 @@ describe('brief new', () => {
     }
     const template = await run('new', 'ok', '--dir', parent, '--template', 'nope');
     expect(template.code).toBe(2);
-    expect(template.err).toContain('unknown --template "nope" (known: briefing)');
+    expect(template.err).toContain('unknown --template "nope" (known: briefing, memo)');
     expect((await run('new', 'a', 'b', '--dir', parent)).err).toContain('brief new takes one slug');
     writeFileSync(join(parent, 'file'), '');
     expect((await run('new', 'ok', '--dir', join(parent, 'file'))).err).toContain('is not a folder');

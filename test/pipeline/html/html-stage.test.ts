@@ -16,9 +16,11 @@ function doc(file: string, markdown: string): ProseText {
 /** The markdown stage, then the html stage, as the pipeline runs them. */
 function build(...texts: ProseText[]) {
   const log = new MessageLog();
-  const files = memoryFiles({ 'img/dot.png': new Uint8Array([137, 80, 78, 71]) });
-  const { docs, citations } = markdownStage({ texts, files, slotPrefix: 'x-' }, log);
-  const out = htmlStage({ docs, citations, figures: [], labels: labelsFor('en') });
+  const png = (n: number) => new Uint8Array([137, 80, 78, 71, n]);
+  const files = memoryFiles({ 'img/dot.png': new Uint8Array([137, 80, 78, 71]), 'img/a.png': png(1), 'img/b.png': png(2), 'img/c b.png': png(3) });
+  const labels = labelsFor('en');
+  const { docs, citations, images, references } = markdownStage({ texts, files, slotPrefix: 'x-', labels }, log);
+  const out = htmlStage({ docs, citations, figures: [], labels, images, references });
   return { ...out, messages: log.messages };
 }
 
@@ -65,6 +67,64 @@ describe('htmlStage', () => {
     ]);
   });
 
+  it('embeds reference-style, raw-HTML, picture and srcset images from the folder: every image keeps its source', () => {
+    const markdown = [
+      '![logo][l] and ![again][L]',
+      '[l]: img/dot.png',
+      '<img src="img/a.png" alt="raw">',
+      '<picture><source srcset="img/b.png 1x, img/c%20b.png 2x" media="(min-width: 40em)"><img src=\'img/a.png\' srcset="img/b.png 2x" alt="pic"></picture>',
+      'Inline <img src="img/b.png" alt="inline"> and ![spaced](<img/c b.png>).',
+    ].join('\n\n');
+    const out = build(doc('a.md', `${markdown}\n`));
+    expect(out.messages).toEqual([]);
+    const images = [...out.intro.matchAll(/<img\b[^>]*>/g)].map((m) => m[0]);
+    expect(images).toHaveLength(6);
+    for (const img of images) expect(img).toMatch(/ src="data:image\/png;base64,[^"]+"/);
+    expect(out.intro).toContain('<source srcset="data:image/png;base64,iVBORwI= 1x, data:image/png;base64,iVBORwM= 2x" media="(min-width: 40em)">');
+    expect(out.intro).toContain('srcset="data:image/png;base64,iVBORwI= 2x"');
+    expect(out.intro).not.toMatch(/img\//);
+  });
+
+  it('reports raw-HTML images that are missing or remote at their attribute, and keeps none of them', () => {
+    const out = build(doc('a.md', 'Text\n\n<p>See <img alt="x" src="img/none.png"> and\n<img src="https://example.com/r.png"></p>\n\n<picture><source srcset="//cdn.example.com/s.png"><img src="img/a.png"></picture>\n'));
+    expect(out.messages.map((m) => [m.ruleId, m.place?.line, m.place?.column])).toEqual([
+      ['image-missing', 3, 26],
+      ['image-remote', 4, 11],
+      ['image-remote', 6, 26],
+    ]);
+    expect(out.intro).not.toMatch(/example\.com|none\.png/);
+    expect(out.intro).not.toContain('<source');
+  });
+
+  it('removes what the sanitizer does not allow with its content, and never lets a raw-text tag swallow what follows', () => {
+    const out = build(
+      doc('a.md', [
+        'Before <style>p{color:red}</style> after.',
+        '<style>\nbody { display: none }\n</style>',
+        'A <textarea>typed secret</textarea> field and <foo-bar>custom text</foo-bar> end.',
+        '<title>A stray title',
+        '## Still a heading',
+        'Kept paragraph with <font color="red">old markup</font>.',
+        '<script>var leaked = 1;</script>',
+      ].join('\n\n') + '\n'),
+    );
+    const all = out.intro + out.sections.map((s) => s.html).join('');
+    for (const leaked of ['color:red', 'display: none', 'typed secret', 'custom text', 'old markup', 'leaked']) expect(all).not.toContain(leaked);
+    expect(out.intro).toContain('A stray title'); // the tag is gone, the text after it stays text
+    expect(out.intro).toContain('Before  after.');
+    expect(out.sections.map((s) => s.title)).toEqual(['Still a heading']);
+    expect(out.sections[0]?.html).toContain('Kept paragraph with .');
+    expect(out.messages.filter((m) => m.ruleId === 'html-removed').map((m) => [m.reason.match(/<(\S+)>/)?.[1], m.place?.line])).toEqual([
+      ['style', 1],
+      ['style', 3],
+      ['textarea', 7],
+      ['foo-bar', 7],
+      ['title', 9],
+      ['font', 13],
+      ['script', 15],
+    ]);
+  });
+
   it('gives headings stable unique ids, splits sections at h2 and wraps tables', () => {
     const out = build(doc('a.md', 'Lead.\n\n## Market impact\n\n### Detail\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n## Market impact\n\nAgain, at 10:30 note:this.\n'));
     expect(out.headings.map((h) => h.id)).toEqual(['market-impact', 'detail', 'market-impact-1']);
@@ -75,7 +135,7 @@ describe('htmlStage', () => {
       ['market-impact', 'Market impact'],
       ['market-impact-1', 'Market impact'],
     ]);
-    expect(out.sections[0]?.html).toContain('<div class="table-wrap"><table>');
+    expect(out.sections[0]?.html).toContain('<div class="table-wrap" tabindex="0"><table>');
     expect(out.sections[1]?.html).toContain('Again, at 10:30 note:this.');
   });
 

@@ -4,10 +4,12 @@ import { memoryFiles } from '../../../src/edges/files/briefing-files.js';
 import { LineIndex } from '../../../src/messages/line-index.js';
 import { MessageLog } from '../../../src/messages/message-log.js';
 import { collectCitations } from '../../../src/pipeline/markdown/citations.js';
-import { embedImages } from '../../../src/pipeline/markdown/embed-images.js';
+import { collectImages } from '../../../src/pipeline/markdown/collect-images.js';
+import { collectCrossReferences } from '../../../src/pipeline/markdown/cross-references.js';
 import { collectFigureRequests } from '../../../src/pipeline/markdown/figure-requests.js';
 import { parseNarrative } from '../../../src/pipeline/markdown/parse-markdown.js';
 import type { ProseDocument } from '../../../src/pipeline/markdown/prose-document.js';
+import { reportRemovedHtml } from '../../../src/pipeline/markdown/raw-html-check.js';
 import { rewriteTree } from '../../../src/pipeline/markdown/rewrite-tree.js';
 
 function frozenDoc(markdown: string): ProseDocument {
@@ -21,7 +23,7 @@ function frozenDoc(markdown: string): ProseDocument {
   return { file: 'a.md', markdown, tree, placeOf: (o) => index.place(o) };
 }
 
-const SOURCE = 'Intro.[^a]\n\n![dot](img/dot.png)\n\n::chart{src="charts/a.vl.json"}\n\n- item with *emphasis*\n\n[^a]: Note.\n';
+const SOURCE = 'Intro.[^a] See @fig-a.\n\n![dot](img/dot.png) <img src="img/dot.png" alt="raw">\n\n::chart{src="charts/a.vl.json" #fig-a}\n\n- item with *emphasis*\n\n[^a]: Note.\n';
 
 describe('markdown rewrites return new trees', () => {
   it('rewriteTree replaces in document order, shares what it did not touch, and leaves the input alone', () => {
@@ -39,18 +41,23 @@ describe('markdown rewrites return new trees', () => {
     expect(rewriteTree(doc.tree, () => undefined)).toBe(doc.tree);
   });
 
-  it('figure requests, embedded images and citations work on frozen trees', () => {
+  it('figure requests, citations, images and cross-references work on frozen trees', () => {
     const log = new MessageLog();
     const doc = frozenDoc(SOURCE);
     const before = JSON.stringify(doc.tree);
     const figures = collectFigureRequests(doc, 1, 'x-', log);
-    const images = embedImages(figures.doc, memoryFiles({ 'img/dot.png': new Uint8Array([137, 80, 78, 71]) }), log);
-    const cited = collectCitations([images], 'x-', log);
+    reportRemovedHtml(figures.doc, log);
+    const cited = collectCitations([figures.doc], 'x-', log);
+    // Images and cross-references are only read from the trees; the html stage resolves them.
+    const images = collectImages(cited.docs, memoryFiles({ 'img/dot.png': new Uint8Array([137, 80, 78, 71]) }), log);
+    const references = collectCrossReferences(cited.docs, figures.requests, { figure: 'Figure', table: 'Table' }, log);
     expect(log.messages).toEqual([]);
     expect(JSON.stringify(doc.tree)).toBe(before);
     expect(figures.requests.map((r) => r.slot)).toEqual(['x-figure-1']);
+    expect(images.get('img/dot.png')).toBe('data:image/png;base64,iVBORw==');
+    expect(references.targets.get('fig-a')).toBe('Figure 1');
     const after = JSON.stringify(cited.docs[0]?.tree as Root);
-    expect(after).toContain('data:image/png;base64,iVBORw==');
+    expect(after).toContain('img/dot.png');
     expect(after).not.toMatch(/footnote|leafDirective/);
     expect(cited.citations.marks).toEqual([{ slot: 'x-cite-1', number: 1, refId: 'cite-1-1' }]);
   });

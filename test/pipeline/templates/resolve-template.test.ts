@@ -18,7 +18,7 @@ describe('templates', () => {
     expect(log.messages).toEqual([]);
     expect(template?.page.size).toBe('A4');
     expect(template?.chart.fontFamily).toContain('Noto Sans');
-    expect(Object.keys(template?.partials ?? {}).sort()).toEqual(['cover', 'figure', 'section', 'sources', 'toc']);
+    expect(Object.keys(template?.partials ?? {}).sort()).toEqual(['cover', 'figure', 'section', 'sources', 'title-block', 'toc']);
   });
 
   it('reports an unknown template name with the known ones', () => {

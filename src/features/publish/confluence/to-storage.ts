@@ -41,7 +41,8 @@ function block(node: Block, doc: PublishDocument): string {
       };
       const head = node.head.length > 0 ? `<tr>${node.head.map((c, i) => cell('th', c, i)).join('')}</tr>` : '';
       const rows = node.rows.map((r) => `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`).join('');
-      return `<table><tbody>${head}${rows}</tbody></table>`;
+      const caption = node.caption ? `<p><em>${inlines(node.caption, doc)}</em></p>` : '';
+      return `${node.id ? anchor(node.id) : ''}${caption}<table><tbody>${head}${rows}</tbody></table>`;
     }
     case 'code': {
       const language = node.lang ? `<ac:parameter ac:name="language">${xml(node.lang)}</ac:parameter>` : '';

@@ -61,7 +61,7 @@ export function briefingToDocument(input: DocumentInput): PublishDocument {
   const tree = narrativeTree(document);
   assignHeadingIds(tree, result.headings);
   const blocks = blocksFromHast(tree, ctx);
-  const sources = document.citations.map((c) => sourceOf(c, ctx));
+  const sources = document.citations.map((c) => sourceOf(c, ctx, document));
   const pdf = input.pdf ? addAsset(assets, pdfFile, 'pdf', 'application/pdf', input.pdf) : undefined;
   const labels = labelsFor(meta.lang);
   const byline = [meta.date ? formatDate(meta.date, meta.lang) : undefined, meta.authors.map((a) => a.name).join(', ') || undefined, meta.classification]
@@ -92,7 +92,7 @@ function svgWidth(svg: string): number | undefined {
 }
 
 function narrativeTree(document: BriefingDocument): Root {
-  return markdownToHast({ type: 'root', children: document.docs.flatMap((d) => d.tree.children) });
+  return markdownToHast({ type: 'root', children: document.docs.flatMap((d) => d.tree.children) }, { images: document.images, references: document.references });
 }
 
 /**
@@ -108,8 +108,8 @@ function assignHeadingIds(tree: Root, headings: readonly Heading[]): void {
   });
 }
 
-function sourceOf(citation: BriefingDocument['citations'][number], ctx: HastContext): Source {
-  const blocks = blocksFromHast(markdownToHast({ type: 'root', children: [...citation.content] }), ctx);
+function sourceOf(citation: BriefingDocument['citations'][number], ctx: HastContext, document: BriefingDocument): Source {
+  const blocks = blocksFromHast(markdownToHast({ type: 'root', children: [...citation.content] }, { images: document.images, references: document.references }), ctx);
   // A note is shown inline in the sources list: its paragraphs joined by line breaks.
   const children: Inline[] = [];
   for (const block of blocks) {

@@ -126,7 +126,13 @@ function tableFromElement(node: Element, ctx: HastContext): Block {
   const widest = Math.max(headRow.length, ...bodyRows.map((r) => r.length));
   const align: Align[] = Array.from({ length: widest }, (_, i) => alignOf(headRow[i] ?? bodyRows.find((r) => r[i])?.[i]));
   const cell = (c: Element) => trimInlines(inlinesFromHast(c.children, ctx));
-  return { type: 'table', align, head: headRow.map(cell), rows: bodyRows.map((r) => r.map(cell)) };
+  const caption = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'caption');
+  const id = node.properties['id'];
+  return {
+    type: 'table', align, head: headRow.map(cell), rows: bodyRows.map((r) => r.map(cell)),
+    ...(caption ? { caption: trimInlines(inlinesFromHast(caption.children, ctx)) } : {}),
+    ...(typeof id === 'string' ? { id } : {}),
+  };
 }
 
 function alignOf(cell: Element | undefined): Align {

@@ -30,7 +30,8 @@ export type Block =
   | { type: 'heading'; depth: 1 | 2 | 3 | 4 | 5 | 6; id: string; children: Inline[] }
   | { type: 'paragraph'; children: Inline[] }
   | { type: 'list'; ordered: boolean; start: number; items: ListItem[] }
-  | { type: 'table'; align: Align[]; head: Inline[][]; rows: Inline[][][] }
+  /** `caption` (with its "Table N." label) and `id` come from a `Table: … {#tbl-id}` caption. */
+  | { type: 'table'; align: Align[]; head: Inline[][]; rows: Inline[][][]; caption?: Inline[]; id?: string }
   | { type: 'code'; lang: string | undefined; value: string }
   | { type: 'quote'; children: Block[] }
   | { type: 'rule' }

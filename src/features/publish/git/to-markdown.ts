@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import type { AlignType, BlockContent, FootnoteDefinition, ListItem as MdListItem, Paragraph, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
+import type { AlignType, BlockContent, FootnoteDefinition, Html, ListItem as MdListItem, Paragraph, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { inlineText, type Block, type Inline, type ListItem, type PublishDocument } from '../document/publish-document.js';
@@ -67,7 +67,9 @@ function blockNodes(block: Block, doc: PublishDocument, ctx: Context): RootConte
     case 'table': {
       const row = (cells: Inline[][]): TableRow => ({ type: 'tableRow', children: cells.map((c) => ({ type: 'tableCell', children: phrasing(c, ctx) })) });
       const head = block.head.length > 0 ? block.head : block.align.map(() => []);
-      return [{ type: 'table', align: block.align as AlignType[], children: [row(head), ...block.rows.map(row)] }];
+      const table: RootContent = { type: 'table', align: block.align as AlignType[], children: [row(head), ...block.rows.map(row)] };
+      const caption = block.caption ? [paragraph([{ type: 'emphasis', children: phrasing(block.caption, ctx) }])] : [];
+      return [...anchorFor(block.id), ...caption, table];
     }
     case 'code':
       return [{ type: 'code', lang: block.lang ?? null, value: block.value }];
@@ -79,7 +81,7 @@ function blockNodes(block: Block, doc: PublishDocument, ctx: Context): RootConte
       return [
         paragraph([
           // GitHub keeps the id (as user-content-…, which its pages resolve `#fig-…` to); so do Gitea and Gollum.
-          { type: 'html', value: `<a id="${block.id.replace(/[^A-Za-z0-9_-]/g, '-')}"></a>` },
+          ...anchorFor(block.id),
           { type: 'image', url: ctx.assetPath(block.asset), alt: block.description.replace(/\s+/g, ' ').trim() },
         ]),
         paragraph([{ type: 'emphasis', children: [text(`${doc.labels.figure} ${block.number}. ${block.caption}`)] }]),
@@ -172,3 +174,11 @@ function footnoteIds(doc: PublishDocument): Map<number, string> {
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const paragraph = (children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
+
+/**
+ * An HTML anchor for a figure or table id, so `[Figure 3](#fig-x)` lands (GitHub keeps ids as
+ * `user-content-…` and resolves them). Made safe the way `inPageLink` makes the links to it.
+ */
+function anchorFor(id: string | undefined): Html[] {
+  return id ? [{ type: 'html', value: `<a id="${id.replace(/[^A-Za-z0-9_-]/g, '-')}"></a>` }] : [];
+}

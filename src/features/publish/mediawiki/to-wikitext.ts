@@ -92,7 +92,8 @@ function tableText(block: Extract<Block, { type: 'table' }>, ctx: Context): stri
     const attrs = align ? ` style="text-align:${align}" |` : '';
     return `${mark}${attrs} ${inlines(content, ctx)}`.trimEnd();
   };
-  const lines = ['{| class="wikitable"'];
+  const lines = [`{| class="wikitable"${block.id ? ` id="${escapeAttribute(block.id)}"` : ''}`];
+  if (block.caption) lines.push(`|+ ${inlines(block.caption, ctx)}`);
   if (block.head.length > 0) lines.push(...block.head.map((c, i) => cell('!', c, i)));
   for (const row of block.rows) lines.push('|-', ...row.map((c, i) => cell('|', c, i)));
   lines.push('|}');
