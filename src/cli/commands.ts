@@ -15,7 +15,7 @@ export const COMMANDS: readonly Command[] = [
     {
       name: 'build',
       usage:
-        'brief build <briefing-dir>... [--out DIR] [--format html,pdf] [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]... [--force] [--concurrency N] [--quiet] [--queue redis://HOST:PORT[/DB]]',
+        'brief build <briefing-dir>... [--out DIR] [--format html,pdf] [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]... [--force] [--offline] [--config FILE] [--concurrency N] [--quiet] [--queue redis://HOST:PORT[/DB]]',
       summary: 'render briefings to <out>/<slug>/ (periodic ones to <out>/<slug>/<period>/[<variant>/], with an archive index)',
     },
     async () => (await import('./commands/build.js')).build,
@@ -23,7 +23,7 @@ export const COMMANDS: readonly Command[] = [
   lazy(
     {
       name: 'check',
-      usage: 'brief check <briefing-dir>... [--format text|json] [--strict] [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]...',
+      usage: 'brief check <briefing-dir>... [--format text|json] [--strict] [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]... [--config FILE]',
       summary: 'report every problem of each briefing, for each period and variant asked for (nothing is written); exit 1 on errors, or on warnings with --strict',
     },
     async () => (await import('./commands/check.js')).check,
@@ -39,7 +39,7 @@ export const COMMANDS: readonly Command[] = [
   lazy(
     {
       name: 'preview',
-      usage: 'brief preview <briefing-dir> [--port N] [--param NAME=VALUE]... [--period P|latest] [--out DIR]',
+      usage: 'brief preview <briefing-dir> [--port N] [--param NAME=VALUE]... [--period P|latest] [--out DIR] [--config FILE]',
       summary: 'serve a live preview on http://127.0.0.1:4700/ (PDF at /pdf) that rebuilds on every change; switch between archived periods and variants',
     },
     async () => (await import('./commands/preview.js')).preview,

@@ -2,7 +2,8 @@ import { InputError } from '../messages/errors.js';
 import { VERSION } from '../version.js';
 import type { Console } from './command.js';
 import { COMMANDS } from './commands.js';
-import { helpText, UsageError } from './usage.js';
+import { didYouMean } from '../messages/closest.js';
+import { helpText, usageMessage, UsageError } from './usage.js';
 import { printCauses } from './verbose.js';
 
 /**
@@ -23,7 +24,7 @@ export async function main(argv: string[], console: Console): Promise<number> {
       return 0;
     }
     const command = COMMANDS.find((c) => c.name === first);
-    if (!command) throw new UsageError(`unknown command "${first}"`);
+    if (!command) throw new UsageError(`unknown command "${first}"${didYouMean(first, COMMANDS.map((c) => c.name))}`);
     if (rest.includes('--help') || rest.includes('-h')) {
       console.out(`${command.usage}\n    ${command.summary}`);
       return 0;
@@ -31,7 +32,10 @@ export async function main(argv: string[], console: Console): Promise<number> {
     return await command.run(rest, console);
   } catch (error) {
     if (error instanceof InputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.err(`brief: ${(error as Error).message}\n\n${help}`);
+      // One line saying what is wrong, one saying where the whole story is: not the 30-line help.
+      const command = COMMANDS.find((c) => c.name === argv[0]);
+      console.err(`brief: ${usageMessage(error as Error, command)}`);
+      console.err(command ? `see brief ${command.name} --help` : 'see brief --help');
       return 2;
     }
     // Anything else is a failure of the machine, not of the content or the call: Node prints it

@@ -3,6 +3,7 @@
  * Tests assert on these builders rather than on copied strings.
  */
 import type { Severity } from './message.js';
+import { didYouMean } from './closest.js';
 
 export interface MessageTemplate {
   ruleId: string;
@@ -12,6 +13,7 @@ export interface MessageTemplate {
 
 const error = (ruleId: string, reason: string): MessageTemplate => ({ ruleId, severity: 'error', reason });
 const warning = (ruleId: string, reason: string): MessageTemplate => ({ ruleId, severity: 'warning', reason });
+export const FOLLOW_ON = 'follow-on';
 const list = (names: readonly string[]): string => (names.length === 0 ? 'none' : names.join(', '));
 
 export const catalogue = {
@@ -21,10 +23,12 @@ export const catalogue = {
   fileMissing: (path: string) => error('file-missing', `file "${path}" does not exist`),
   // Front matter
   yamlInvalid: (detail: string) => error('yaml-invalid', `invalid YAML front matter: ${detail}`),
+  yamlAliases: (limit: number) =>
+    error('yaml-aliases', `front matter expands aliases (*name) more than ${limit} times; write the values out instead`),
   frontMatterInvalid: (key: string, detail: string) =>
     error('front-matter-invalid', `front matter "${key}": ${detail}`),
   templateUnknown: (name: string, known: readonly string[]) =>
-    error('template-unknown', `unknown template "${name}" (known: ${list(known)})`),
+    error('template-unknown', `unknown template "${name}"${didYouMean(name, known)} (known: ${list(known)})`),
   // Data
   dataParse: (name: string, detail: string) => error('data-parse', `dataset "${name}": ${detail}`),
   dataFormat: (file: string) =>
@@ -32,10 +36,15 @@ export const catalogue = {
   dataFileIgnored: (file: string) =>
     warning('data-file-ignored', `"${file}" is not a data file (.csv, .tsv, .json, .ndjson, .topojson, .geojson); charts can still show it as an image`),
   dataDuplicate: (name: string) => error('data-duplicate', `two data files are named "${name}"`),
+  /**
+   * A use of something whose own error was already reported (a dataset that did not load, a
+   * period that could not be resolved): the log drops it, so one mistake is one message.
+   */
+  followOn: (name: string) => error(FOLLOW_ON, `"${name}" is not checked: its own error is reported`),
   dataUnknown: (name: string, known: readonly string[]) =>
-    error('data-unknown', `unknown dataset "${name}" (known: ${list(known)})`),
+    error('data-unknown', `unknown dataset "${name}"${didYouMean(name, known)} (known: ${list(known)})`),
   columnUnknown: (dataset: string, column: string, known: readonly string[]) =>
-    error('column-unknown', `dataset "${dataset}" has no column "${column}" (columns: ${list(known)})`),
+    error('column-unknown', `dataset "${dataset}" has no column "${column}"${didYouMean(column, known)} (columns: ${list(known)})`),
   keyNotFound: (dataset: string, column: string, key: string) =>
     error('key-not-found', `dataset "${dataset}" has no row with ${column} = "${key}"`),
   // Parameters and periods
@@ -46,18 +55,24 @@ export const catalogue = {
     error('period-no-data', `no rows of "${dataset}" fall in ${period} (${covers === undefined ? 'it has no dated rows' : `the data covers ${covers}`})`),
   // Prose templating
   proseSyntax: (detail: string) => error('prose-syntax', `template syntax error: ${detail}`),
-  variableUnknown: (name: string) => error('variable-unknown', `unknown variable "${name}"`),
-  helperUnknown: (name: string) => error('helper-unknown', `unknown helper "${name}"`),
+  variableEmpty: (path: string, empty: string) =>
+    error('variable-empty', `"${path}" cannot be read: "${empty}" has no value here`),
+  variableUnknown: (name: string, suggestion?: string) =>
+    error('variable-unknown', `unknown variable "${name}"${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`),
+  helperUnknown: (name: string, known: readonly string[] = []) => error('helper-unknown', `unknown helper "${name}"${didYouMean(name, known)}`),
   helperFailed: (name: string, detail: string) => error('helper-failed', `helper "${name}": ${detail}`),
   // Charts
   chartMissing: (path: string) => error('chart-missing', `chart file "${path}" does not exist`),
   chartJson: (detail: string) => error('chart-json', `chart spec is not valid JSON: ${detail}`),
   chartSchema: (detail: string) => error('chart-schema', `invalid Vega-Lite spec: ${detail}`),
   chartField: (field: string, dataset: string, known: readonly string[]) =>
-    error('chart-field', `field "${field}" is not a column of dataset "${dataset}" (columns: ${list(known)})`),
+    error('chart-field', `field "${field}" is not a column of dataset "${dataset}"${didYouMean(field, known)} (columns: ${list(known)})`),
   chartDataUrl: (url: string) =>
     error('chart-data-url', `chart data url "${url}" must be a file under data/ in the briefing folder`),
   chartRender: (detail: string) => error('chart-render', `chart failed to render: ${detail}`),
+  chartTooLarge: (what: string, rows: number, limit: number) =>
+    error('chart-too-large', `${what} would make ${Number.isFinite(rows) ? rows.toLocaleString('en-US') : 'endless'} rows; a chart may generate at most ${limit.toLocaleString('en-US')}`),
+  chartTooDeep: (limit: number) => error('chart-too-deep', `chart spec nests more than ${limit} levels deep`),
   chartDirective: (detail: string) => error('chart-directive', `chart directive: ${detail}`),
   chartIdDuplicate: (id: string) => error('chart-id-duplicate', `figure id "${id}" is used twice`),
   figureNoCaption: () => warning('figure-no-caption', 'figure has no caption (add caption="…" or a spec title)'),
@@ -76,6 +91,8 @@ export const catalogue = {
     warning('chart-table', `the chart's data table could not be made (${detail}); the chart is shown without it`),
   chartTopologyObject: (name: string, known: readonly string[]) =>
     error('chart-data-format', `the TopoJSON file has no object "${name}" (objects: ${list(known)})`),
+  markdownTooDeep: (limit: number) =>
+    error('markdown-too-deep', `Markdown nests more than ${limit} levels deep (block quotes, lists, emphasis, HTML); the deeper part is left out`),
   // Citations and links
   citationUndefined: (label: string) => error('citation-undefined', `citation [^${label}] is used but never defined`),
   citationDuplicate: (label: string) => error('citation-duplicate', `footnote [^${label}] is defined twice`),
@@ -125,6 +142,22 @@ export const catalogue = {
     warning('data-schema-ignored', `front matter declares the schema of dataset "${dataset}", so this schema file is ignored`),
   dataSchemaOrphan: (dataset: string) =>
     warning('data-schema-orphan', `a schema for dataset "${dataset}", but there is no data file data/${dataset}.csv|tsv|json|ndjson`),
+  // SQL datasets (front matter `data.<name>.sql`, `queries/<name>.sql`)
+  sqlTwice: (name: string) => error('sql-duplicate', `dataset "${name}" has SQL both in front matter and in queries/${name}.sql; keep one`),
+  sqlMissing: (name: string) =>
+    error('sql-missing', `dataset "${name}" names a source but has no SQL (add data.${name}.sql or queries/${name}.sql)`),
+  sqlError: (detail: string, suggestion?: string) => error('sql-error', `${detail}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`),
+  sqlParamUnknown: (name: string, known: readonly string[]) =>
+    error('sql-param-unknown', `unknown parameter "$${name}" (known: ${list(known.map((k) => `$${k}`))})`),
+  sqlParamPositional: () =>
+    error('sql-param-unknown', 'positional parameters ($1, $2, …) are not used in briefings: name them ($period_start, $region, …)'),
+  sqlRefused: (detail: string) => error('sql-refused', detail),
+  sqlLimit: (dataset: string, detail: string) => error('sql-limit', `dataset "${dataset}": ${detail}`),
+  sqlType: (dataset: string, detail: string) => error('sql-type', `dataset "${dataset}": ${detail}`),
+  sqlSource: (detail: string) => error('sql-source', detail),
+  sqlUnavailable: (dataset: string) =>
+    error('sql-unavailable', `dataset "${dataset}" is a SQL query, but queries cannot run here (the briefing is not a folder on disk)`),
+  sqlOffline: (dataset: string, detail: string) => error('sql-offline', `dataset "${dataset}": ${detail}`),
   // brief publish: briefsmith.config.json
   publishConfigJson: (detail: string) => error('publish-config', `briefsmith.config.json is not valid JSON: ${detail}`),
   publishConfigInvalid: (key: string, detail: string) => error('publish-config', `publish config "${key}": ${detail}`),

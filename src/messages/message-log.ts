@@ -1,4 +1,4 @@
-import type { MessageTemplate } from './catalogue.js';
+import { FOLLOW_ON, type MessageTemplate } from './catalogue.js';
 import type { Message, Place } from './message.js';
 
 /**
@@ -7,19 +7,33 @@ import type { Message, Place } from './message.js';
  */
 export class MessageLog {
   readonly #messages: Message[] = [];
+  readonly #muted: Array<(message: Message) => boolean> = [];
 
   report(template: MessageTemplate, file: string, place?: Place): void {
+    if (template.ruleId === FOLLOW_ON) return; // its cause is reported: one mistake, one message
     const message: Message = { file, severity: template.severity, ruleId: template.ruleId, reason: template.reason };
     if (place) message.place = place;
-    this.#messages.push(message);
+    this.add(message);
   }
 
   add(message: Message): void {
-    this.#messages.push(message);
+    if (!this.#muted.some((muted) => muted(message))) this.#messages.push(message);
+  }
+
+  /**
+   * Drops messages reported from now on that only repeat a problem already reported (a dataset
+   * whose query failed is "unknown" to every chart and helper that names it).
+   */
+  mute(consequence: (message: Message) => boolean): void {
+    this.#muted.push(consequence);
   }
 
   get messages(): readonly Message[] {
     return [...this.#messages].sort(compareMessages);
+  }
+
+  get errorCount(): number {
+    return this.#messages.filter((m) => m.severity === 'error').length;
   }
 
   get hasErrors(): boolean {

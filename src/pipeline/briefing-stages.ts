@@ -4,11 +4,16 @@ import type { FontStore } from '../edges/fonts/font-store.js';
 import { reportGlyphGaps, type SearchableText } from '../edges/fonts/glyph-gaps.js';
 import type { MessageLog } from '../messages/message-log.js';
 import { VERSION } from '../version.js';
+import type { QueryEngine } from '../edges/sql/query-engine.js';
 import type { Datasets } from './data/dataset.js';
 import { withChartRuntime } from './charts/live-runtime.js';
-import { loadDatasets } from './data/load-datasets.js';
+import { loadDataFiles } from './data/load-datasets.js';
 import { RecordingDatasets } from './data/recording-datasets.js';
+import { collectQuerySources, type QuerySource } from './data/sql/query-sources.js';
+import { queryStage } from './data/sql/query-stage.js';
+import type { QueryResultRecord } from './data/sql/run-queries.js';
 import { renderFigures, type RenderedFigure } from './figures/render-figures.js';
+import type { DatasetSchema } from './frontmatter/data-declarations.js';
 import { frontmatterStage, type FrontMatterStageOutput } from './frontmatter/frontmatter-stage.js';
 import type { Meta } from './frontmatter/meta-schema.js';
 import { htmlStage, type NarrativeHtml } from './html/html-stage.js';
@@ -31,10 +36,12 @@ export interface StageOutputs {
   load: LoadedFiles;
   frontmatter: FrontMatterStageOutput;
   template: { template: Template | undefined; compiled: CompiledTemplate | undefined; labels: Labels };
-  /** The briefing's own datasets, as read from `data/`. */
-  data: { briefingData: Datasets };
+  /** The briefing's own datasets, as read from `data/`; its SQL datasets, not yet run, and the schemas of both. */
+  data: { briefingData: Datasets; querySources: readonly QuerySource[]; schemas: ReadonlyMap<string, DatasetSchema> };
   /** Parameters, the period, and the datasets with the period's windows added. */
   params: ParamsStageResult;
+  /** The SQL datasets, run with the parameters bound, join the datasets (with their windows); their results are kept for the archive. */
+  queries: { datasets: Datasets; queryResults: readonly QueryResultRecord[] };
   prose: {
     /** The front matter with its templated texts (title, subtitle, summary, headline) evaluated. */
     meta: Meta;
@@ -60,6 +67,8 @@ export interface BriefingRun {
   /** Starts every slot name; random per run so raw HTML in content cannot forge a slot. */
   slotPrefix: string;
   log: MessageLog;
+  /** Runs SQL datasets (an edge handed in by the caller); without it a SQL dataset is an error. */
+  queries?: QueryEngine;
 }
 
 /** The pipeline: one function per declared stage, each wiring the state into that stage's module. */
@@ -73,13 +82,23 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
     return { template, compiled: template && compileTemplate(template), labels: labelsFor(meta.lang) };
   },
 
-  data: async ({ meta }, run) => ({ briefingData: await loadDatasets(run.files, meta.data, run.log) }),
+  data: async ({ meta }, run) => {
+    const querySources = collectQuerySources(run.files, meta.data, run.log);
+    const loaded = await loadDataFiles(run.files, meta.data, run.log, new Set(querySources.map((q) => q.name)));
+    return { briefingData: loaded.datasets, querySources, schemas: loaded.schemas };
+  },
 
   params: ({ meta, briefingData }, run) => paramsStage(meta, briefingData, run.given, (path) => displayPath(run.files, path), run.log),
 
-  prose: ({ meta: written, frontMatter, template, datasets, params, period, noData, prose }, run) => {
-    // A period outside the data has been reported once per dataset; every later stage would only echo it.
+  queries: async ({ meta, querySources, schemas, datasets, params, period, noData }, run) => {
+    // A period outside the data has been reported once per dataset; every later stage would only echo it,
+    // and no query needs to run for it.
     if (noData) return STOP;
+    const { datasets: all, results } = await queryStage({ meta, sources: querySources, datasets, params, period, engine: run.queries, schemas }, run.log);
+    return { datasets: all, queryResults: results };
+  },
+
+  prose: ({ meta: written, frontMatter, template, datasets, params, period, prose }, run) => {
     const recording = new RecordingDatasets(datasets);
     const helpers = [...builtinHelpers, ...(template?.helpers ?? [])];
     const writtenContext = { meta: written, datasets: recording, params, period: periodContext(period, written.lang), helpers };

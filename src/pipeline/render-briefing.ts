@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { RootContent } from 'mdast';
 import type { BriefingFiles } from '../edges/files/briefing-files.js';
+import type { QueryEngine } from '../edges/sql/query-engine.js';
 import type { FontStore } from '../edges/fonts/font-store.js';
 import { MessageLog } from '../messages/message-log.js';
 import type { Message } from '../messages/message.js';
-import { BRIEFING_STAGES, type StageOutputs } from './briefing-stages.js';
+import { BRIEFING_STAGES, type BriefingRun, type StageOutputs } from './briefing-stages.js';
 import type { Datasets } from './data/dataset.js';
+import type { QuerySource } from './data/sql/query-sources.js';
+import type { QueryResultRecord } from './data/sql/run-queries.js';
 import type { RenderedFigure } from './figures/render-figures.js';
 import type { Meta } from './frontmatter/meta-schema.js';
 import type { Heading } from './html/finish-tree.js';
@@ -17,7 +20,7 @@ import type { CrossReferences } from './markdown/cross-references.js';
 import type { FigureRequest } from './markdown/figure-requests.js';
 import type { ProseDocument } from './markdown/prose-document.js';
 import type { Period } from './periods/period.js';
-import { runStages, type StageState, type Timings } from './stages.js';
+import { runStages, STOP, type StageState, type StageTable, type Timings } from './stages.js';
 import type { Template, TemplateLibrary } from './templates/template.js';
 
 export interface RenderInput {
@@ -29,6 +32,8 @@ export interface RenderInput {
   params?: Readonly<Record<string, string>>;
   /** Clock for stage timings only; output never depends on it. */
   now?: () => number;
+  /** Runs SQL datasets (DuckDB over the folder, configured sources, or archived results); without it they are errors. */
+  queries?: QueryEngine;
 }
 
 export interface RenderResult {
@@ -47,6 +52,8 @@ export interface RenderResult {
   period: Period | undefined;
   /** The front matter's `headline`, evaluated (for the archive index). */
   headline: string | undefined;
+  /** The results of the briefing's SQL datasets, as the engine gave them (stored with the output); empty unless `html` is there. */
+  queryResults: readonly QueryResultRecord[];
   /** Intermediates for tools that look past the page (`brief check`, preview); absent when loading failed. */
   internals?: RenderInternals;
   /** The narrative as trees, for converters to other formats (wiki publishing); present when `html` is. */
@@ -73,6 +80,8 @@ export interface RenderInternals {
   docs: readonly ProseDocument[];
   requests: readonly FigureRequest[];
   datasets: Datasets;
+  /** The SQL datasets' texts (run or not), with the files they are written in. */
+  queries: readonly QuerySource[];
   /** Dataset names the prose helpers looked up. */
   helperDatasets: ReadonlySet<string>;
   /** Present once the html stage ran. */
@@ -87,31 +96,50 @@ export interface RenderInternals {
  */
 export async function renderBriefing(input: RenderInput): Promise<RenderResult> {
   const log = new MessageLog();
-  const run = {
+  const { state, timings } = await runStages(BRIEFING_STAGES, briefingRun(input, log), input.now ?? (() => 0));
+  return renderResult(state, timings, log.messages);
+}
+
+/** The pipeline cut after its `queries` stage. */
+const UP_TO_QUERIES: StageTable<StageOutputs, BriefingRun> = { ...BRIEFING_STAGES, prose: () => STOP };
+
+/**
+ * Runs a briefing only as far as its SQL datasets: the same stages, parameters and period as
+ * `renderBriefing`, so `input.queries` receives exactly the queries a render sends, and nothing
+ * after them (prose, charts, page). A queued build's coordinator runs a job's queries this way,
+ * where the configuration and the credentials are, and sends the results with the job.
+ */
+export async function queryBriefing(input: RenderInput): Promise<{ messages: readonly Message[] }> {
+  const log = new MessageLog();
+  await runStages(UP_TO_QUERIES, briefingRun(input, log), input.now ?? (() => 0));
+  return { messages: log.messages };
+}
+
+function briefingRun(input: RenderInput, log: MessageLog): BriefingRun {
+  return {
     files: input.files, templates: input.templates, fonts: input.fonts, given: input.params ?? {}, log,
+    ...(input.queries ? { queries: input.queries } : {}),
     // Slot names carry a random prefix so raw HTML in content cannot forge one; they never reach the output.
     slotPrefix: `s${randomUUID().slice(0, 8)}-`,
   };
-  const { state, timings } = await runStages(BRIEFING_STAGES, run, input.now ?? (() => 0));
-  return renderResult(state, timings, log.messages);
 }
 
 /** The result from as far as the run got: the page and its document only when the layout stage ran. */
 function renderResult(s: StageState<StageOutputs>, timings: Timings, messages: readonly Message[]): RenderResult {
   const internals: RenderInternals | undefined =
     s.prose && s.docs && s.requests && s.datasets && s.helperDatasets
-      ? { prose: s.prose, docs: s.docs, requests: s.requests, datasets: s.datasets, helperDatasets: s.helperDatasets, ...(s.narrative ? { narrative: s.narrative } : {}) }
+      ? { prose: s.prose, docs: s.docs, requests: s.requests, datasets: s.datasets, queries: s.querySources ?? [], helperDatasets: s.helperDatasets, ...(s.narrative ? { narrative: s.narrative } : {}) }
       : undefined;
   const result: RenderResult = {
     html: undefined, messages, meta: s.meta, template: s.template, headings: s.narrative?.headings ?? [],
     figures: (s.figures ?? []).map(({ html: _html, slot: _slot, ...rest }) => rest), timings,
     // Known once the params stage ran, so a failed variant is still named by its values and period.
     params: s.params ?? {}, period: s.period, headline: undefined,
-    ...(internals ? { internals } : {}),
+    queryResults: [], ...(internals ? { internals } : {}),
   };
   if (s.html === undefined || !s.docs || !s.figures || !s.citations || !s.images || !s.references) return result;
   const document = briefingDocument(s.docs, s.figures, s.citations, s.images, s.references);
-  return { ...result, html: s.html, params: s.params ?? {}, period: s.period, headline: s.headline, document };
+  return { ...result, html: s.html, params: s.params ?? {}, period: s.period, headline: s.headline, queryResults: s.queryResults ?? [], document };
 }
 
 function briefingDocument(

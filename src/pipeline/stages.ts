@@ -2,12 +2,12 @@
  * The pipeline, declared once. `runStages` runs exactly this list, in this order; the names are
  * the keys of the timings and the context of an error that escapes a stage.
  *
- *   load → frontmatter → template → data → params → prose → markdown → charts → html → layout   (→ pdf → publish)
+ *   load → frontmatter → template → data → params → queries → prose → markdown → charts → html → layout   (→ pdf → publish)
  *
  * load reads the briefing folder through `BriefingFiles`; everything after it is a transform of
  * what was read, each stage returning new values; printing and publishing sit after the pipeline.
  */
-export const STAGES = ['load', 'frontmatter', 'template', 'data', 'params', 'prose', 'markdown', 'charts', 'html', 'layout'] as const;
+export const STAGES = ['load', 'frontmatter', 'template', 'data', 'params', 'queries', 'prose', 'markdown', 'charts', 'html', 'layout'] as const;
 
 export type StageName = (typeof STAGES)[number];
 

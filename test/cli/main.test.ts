@@ -60,7 +60,7 @@ describe('brief CLI', () => {
     const result = await run('build', dir, '--out', out, '--format', 'html');
     expect(result.code).toBe(1);
     expect(result.err).toContain('/brief.md:5:10: error: unknown helper "nope" [helper-unknown]');
-    expect(result.err).toContain('/brief.md:5:25: error: unknown variable "meta.titel" [variable-unknown]');
+    expect(result.err).toContain('/brief.md:5:25: error: unknown variable "meta.titel" (did you mean "meta.title"?) [variable-unknown]');
     expect(result.err).toContain('/brief.md:7:1: error: chart file "charts/none.vl.json" does not exist [chart-missing]');
     expect(result.err).toMatch(/3 errors; nothing written/);
     expect(readFileSync(join(out, 'tiny', 'index.html'), 'utf8')).toBe(before);
@@ -74,7 +74,7 @@ describe('brief CLI', () => {
     const result = await run('build', bad, good, '--out', out, '--format', 'html');
     expect(result.code).toBe(1);
     expect(existsSync(join(out, 'good', 'index.html'))).toBe(true);
-    expect(result.err).toContain('/brief.md:2:1: error: front matter "titel": unknown key [front-matter-invalid]');
+    expect(result.err).toContain('/brief.md:2:1: error: front matter "titel": unknown key (did you mean "title"?) [front-matter-invalid]');
   });
 
   it('prints several briefings with one browser, a line each and a summary table', async () => {

@@ -19,8 +19,10 @@ describe('periodic PDFs', () => {
     const result = await run('build', 'content/open-model-weekly', '--out', out, '--period', '2026-W10', '--matrix', 'region=EU,US');
     expect(result.code).toBe(0);
     const week = join(out, 'open-model-weekly', '2026-W10');
-    expect(readdirSync(join(week, 'EU')).sort()).toEqual(['index.html', 'open-model-weekly-2026-W10-eu.pdf', 'output.json']);
-    expect(readdirSync(join(week, 'US')).sort()).toEqual(['index.html', 'open-model-weekly-2026-W10-us.pdf', 'output.json']);
+    expect(readdirSync(join(week, 'EU')).sort()).toEqual(['data', 'index.html', 'open-model-weekly-2026-W10-eu.pdf', 'output.json']);
+    expect(readdirSync(join(week, 'US')).sort()).toEqual(['data', 'index.html', 'open-model-weekly-2026-W10-us.pdf', 'output.json']);
+    // The example's SQL dataset (queries/top_orgs.sql) is stored beside each variant's output.
+    expect(readdirSync(join(week, 'EU', 'data'))).toEqual(['top_orgs.csv']);
     const eu = join(week, 'EU', 'open-model-weekly-2026-W10-eu.pdf');
     const us = join(week, 'US', 'open-model-weekly-2026-W10-us.pdf');
     expect(pdfInfo(eu)['Title']).toBe('Open Models Weekly — Week 10, 2026 — EU');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from '../../src/edges/browser/launch-browser.js';
+import { duckdbEngine } from '../../src/edges/sql/duckdb-engine.js';
 import { renderFolder } from '../support/render-folder.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -44,7 +45,9 @@ describe('accessibility of the built pages (axe-core)', () => {
     ['the weekly example', 'content/open-model-weekly', [1280, 390]],
     ['the memo example', 'content/open-model-monthly', [1280, 390]],
   ])('%s has no serious or critical violation', async (_name, dir, widths) => {
-    const rendered = await renderFolder(dir);
+    // The weekly example has a SQL dataset (queries/top_orgs.sql), answered by DuckDB over its folder.
+    const queries = duckdbEngine(dir);
+    const rendered = await renderFolder(dir, dir, queries).finally(() => queries.close());
     expect(rendered.html, dir).toBeDefined();
     for (const width of widths) {
       const found = await violations(rendered.html ?? '', width);

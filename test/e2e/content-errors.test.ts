@@ -30,7 +30,7 @@ const cases: Array<{ name: string; files: Record<string, string>; expected: { fi
   {
     name: 'unknown variable',
     files: { 'brief.md': `${FRONT}Title is {{meta.titel}}.\n` },
-    expected: { file: 'b/brief.md', line: 4, column: 12, template: catalogue.variableUnknown('meta.titel') },
+    expected: { file: 'b/brief.md', line: 4, column: 12, template: catalogue.variableUnknown('meta.titel', 'meta.title') },
   },
   {
     name: 'unknown helper',

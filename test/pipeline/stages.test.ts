@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { memoryFiles, type BriefingFiles } from '../../src/edges/files/briefing-files.js';
 import { diskFiles } from '../../src/edges/files/disk-files.js';
+import { duckdbEngine } from '../../src/edges/sql/duckdb-engine.js';
 import { MessageLog } from '../../src/messages/message-log.js';
 import { BRIEFING_STAGES, type BriefingRun } from '../../src/pipeline/briefing-stages.js';
 import { renderBriefing } from '../../src/pipeline/render-briefing.js';
@@ -34,10 +35,15 @@ function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
   return Object.freeze(value);
 }
 
+/** The weekly example has a SQL dataset (queries/top_orgs.sql): DuckDB over its folder answers it. */
+const WEEKLY = 'content/open-model-weekly';
+const weeklyQueries = duckdbEngine(WEEKLY);
+afterAll(() => weeklyQueries.close());
+
 /** Runs the declared stages one by one, as `runStages` does, but with each stage's input deeply frozen. */
-async function runFrozen(files: BriefingFiles, given: Record<string, string> = {}) {
+async function runFrozen(files: BriefingFiles, given: Record<string, string> = {}, queries?: BriefingRun['queries']) {
   const log = new MessageLog();
-  const run: BriefingRun = { files, templates, fonts: undefined, given, slotPrefix: 'frozen-', log };
+  const run: BriefingRun = { files, templates, fonts: undefined, given, slotPrefix: 'frozen-', log, ...(queries ? { queries } : {}) };
   let state: object = {};
   const ran: string[] = [];
   for (const stage of STAGES) {
@@ -90,10 +96,13 @@ describe('the declared pipeline', () => {
   });
 
   it('no stage changes its input in a periodic briefing with data windows either', async () => {
-    const frozen = await runFrozen(diskFiles('content/open-model-weekly'), { period: '2026-W08', region: 'EU' });
+    const frozen = await runFrozen(diskFiles(WEEKLY), { period: '2026-W08', region: 'EU' }, weeklyQueries);
     expect(frozen.ran).toEqual([...STAGES]);
     expect(frozen.messages).toEqual([]);
     expect(frozen.state['html']).toContain('Week 8, 2026');
+    // The queries stage ran: the SQL dataset's rows reached the prose and the chart.
+    expect(frozen.state['html']).toContain('The five most downloaded organisations took');
+    expect(frozen.state['html']).toContain('id="fig-top-orgs"');
   });
 });
 

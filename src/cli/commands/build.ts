@@ -7,10 +7,13 @@ import { diskServices } from '../../features/build/disk-services.js';
 import { reportOutcome } from '../build-report.js';
 import type { CommandRunner } from '../command.js';
 import { PARAM_FLAGS, paramRequest } from '../param-flags.js';
+import { openQueryEngines } from '../query-setup.js';
 import { summaryTable } from '../summary-table.js';
-import { parseQueueUrl } from '../../edges/queue/queue-connection.js';
+import { onShutdownSignal } from '../shutdown-signals.js';
 import { UsageError } from '../usage.js';
 import { VERBOSE_OPTION } from '../verbose.js';
+import { parseQueueUrl } from '../../edges/queue/queue-connection.js';
+import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
 
 const FORMATS: readonly Format[] = ['html', 'pdf'];
 
@@ -30,7 +33,7 @@ function parseConcurrency(value: string | undefined): number | undefined {
 
 /** `brief build`: flags in, the batch run by features/build, progress lines and the exit code out. */
 export const build: CommandRunner = {
-  async run(argv, console) {
+  async run(argv, terminal) {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
@@ -41,6 +44,8 @@ export const build: CommandRunner = {
         concurrency: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        config: { type: 'string', default: CONFIG_FILE },
+        offline: { type: 'boolean', default: false },
         queue: { type: 'string' },
         ...PARAM_FLAGS,
         ...VERBOSE_OPTION,
@@ -53,32 +58,44 @@ export const build: CommandRunner = {
     for (const dir of positionals) {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
     }
-    const services = await diskServices(values.out);
-    const onOutcome = (outcome: BuildOutcome) => reportOutcome(outcome, { formats, quiet: values.quiet, verbose: values.verbose }, console);
-    // A value that does not fit a briefing's declarations is a ParamError, an InputError: exit 2.
-    let running: Batch;
-    if (values.queue !== undefined) {
-      // The coordinator of a worker fleet: the same plan and the same commits; `brief worker`s render.
-      const connection = parseQueueUrl(values.queue);
-      const { startQueuedBatch } = await import('../../features/queue/queued-batch.js');
-      running = startQueuedBatch(
-        { dirs: positionals, formats, request, force: values.force, out: values.out, connection },
-        { fonts: services.fonts, effects: services.effects, onOutcome, log: (line) => (values.quiet ? undefined : console.err(line)) },
-      );
-    } else running = startBatch({ dirs: positionals, formats, concurrency, request, force: values.force }, { ...services, onOutcome });
-    const interrupt = () => {
-      console.err(values.queue === undefined ? 'brief: interrupted; closing the browser, nothing half-written is kept' : 'brief: interrupted; nothing half-written is kept, queued jobs stay queued (run the same command again to collect them)');
-      void running.interrupt().finally(() => process.exit(130));
-    };
-    process.once('SIGINT', interrupt);
-    process.once('SIGTERM', interrupt);
+    const connection = values.queue === undefined ? undefined : parseQueueUrl(values.queue);
+    // SQL sources come from the config file; everything printed from here on has their credentials redacted.
+    const opened = openQueryEngines(values.config, terminal);
+    if (!opened) return 1;
+    const { queries, console } = opened;
     let outcomes: BuildOutcome[];
+    let interrupted = false;
+    let uninstall = () => {};
     try {
+      const services = await diskServices(values.out, queries);
+      const onOutcome = (outcome: BuildOutcome) => reportOutcome(outcome, { formats, quiet: values.quiet, verbose: values.verbose }, console);
+      const options = { dirs: positionals, formats, request, force: values.force, offline: values.offline };
+      // A value that does not fit a briefing's declarations is a ParamError, an InputError: exit 2.
+      let running: Batch;
+      if (connection) {
+        // The coordinator of a worker fleet: the same plan, queries and commits; `brief worker`s render.
+        const { startQueuedBatch } = await import('../../features/queue/queued-batch.js');
+        const log = (line: string) => (values.quiet ? undefined : console.err(line));
+        running = startQueuedBatch({ ...options, out: values.out, connection }, { templates: services.templates, fonts: services.fonts, effects: services.effects, onOutcome, log });
+      } else running = startBatch({ ...options, concurrency }, { ...services, onOutcome });
+      const interrupt = () => {
+        interrupted = true;
+        console.err(
+          connection
+            ? 'brief: interrupted; nothing half-written is kept, queued jobs stay queued (run the same command again to collect them)'
+            : 'brief: interrupted; closing the browser, nothing half-written is kept',
+        );
+        void Promise.all([running.interrupt(), queries.close()]).finally(() => process.exit(130));
+      };
+      // A second signal, or a close past the grace period, kills the browser at once (shutdown-signals.ts).
+      uninstall = onShutdownSignal(interrupt);
       outcomes = await running.done;
     } finally {
-      process.off('SIGINT', interrupt);
-      process.off('SIGTERM', interrupt);
+      uninstall();
+      await queries.close();
     }
+    // Interrupted, the jobs the closed browser cut short fail; the exit code says why.
+    if (interrupted) return 130;
     if (outcomes.length > 1 && !values.quiet) console.out(summaryTable(outcomes));
     return outcomes.every((o) => o.ok) ? 0 : 1;
   },

@@ -5,6 +5,8 @@ import { TEMPLATES_DIR } from '../../paths.js';
 import type { CommandRunner } from '../command.js';
 import { PARAM_FLAGS, paramRequest } from '../param-flags.js';
 import { UsageError } from '../usage.js';
+import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
+import { openQueryEngines } from '../query-setup.js';
 import { printCauses, VERBOSE_OPTION } from '../verbose.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
@@ -18,12 +20,18 @@ import { jsonReport, strictMessages, summarize, textReport, type CheckedBriefing
 const FORMATS = ['text', 'json'] as const;
 
 export const check: CommandRunner = {
-  async run(argv, console) {
+  async run(argv, terminal) {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { format: { type: 'string', default: 'text' }, strict: { type: 'boolean', default: false }, ...PARAM_FLAGS, ...VERBOSE_OPTION },
+      options: {
+        format: { type: 'string', default: 'text' },
+        strict: { type: 'boolean', default: false },
+        config: { type: 'string', default: CONFIG_FILE },
+        ...PARAM_FLAGS,
+        ...VERBOSE_OPTION,
+      },
     });
     const format = values.format as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}" (known: ${FORMATS.join(', ')})`);
@@ -32,24 +40,32 @@ export const check: CommandRunner = {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
     }
     const request = paramRequest(values);
+    const opened = openQueryEngines(values.config, terminal);
+    if (!opened) return 1;
+    const { queries, console } = opened;
     const templates = diskTemplateLibrary(TEMPLATES_DIR, await loadTemplateHelpers(TEMPLATES_DIR));
     const fonts = fontsourceStore();
     const checked: CheckedBriefing[] = [];
-    for (const dir of positionals) {
-      const shown = dir.replace(/\/+$/, '') || '.';
-      let results: CheckedBriefing[];
-      try {
-        results = await checkVariants({ files: diskFiles(dir, shown), shown, slug: basename(resolve(dir)), templates, fonts }, request);
-      } catch (error) {
-        if (error instanceof ParamError) throw error; // a --param value that does not fit: an InputError, exit 2
-        // Not a content problem the pipeline could place, but CI must still see it as a message.
-        const { ruleId, severity, reason } = catalogue.renderFailed((error as Error).message);
-        results = [{ dir: shown, messages: [{ file: shown, ruleId, severity, reason }] }];
-        if (values.verbose) console.err(`${shown}: the briefing could not be rendered:`);
-        printCauses(error, values.verbose, console.err);
+    try {
+      for (const dir of positionals) {
+        const shown = dir.replace(/\/+$/, '') || '.';
+        let results: CheckedBriefing[];
+        try {
+          const folder = { files: diskFiles(dir, shown), shown, slug: basename(resolve(dir)), templates, fonts, queries: queries.forFolder(dir) };
+          results = await checkVariants(folder, request);
+        } catch (error) {
+          if (error instanceof ParamError) throw error; // a --param value that does not fit: an InputError, exit 2
+          // Not a content problem the pipeline could place, but CI must still see it as a message.
+          const { ruleId, severity, reason } = catalogue.renderFailed((error as Error).message);
+          results = [{ dir: shown, messages: [{ file: shown, ruleId, severity, reason }] }];
+          if (values.verbose) console.err(`${shown}: the briefing could not be rendered:`);
+          printCauses(error, values.verbose, console.err);
+        }
+        const strict = (messages: readonly Message[] = []) => (values.strict ? strictMessages(messages) : messages);
+        for (const result of results) checked.push({ dir: result.dir, messages: strict(result.messages), shared: strict(result.shared) });
       }
-      const strict = (messages: readonly Message[] = []) => (values.strict ? strictMessages(messages) : messages);
-      for (const result of results) checked.push({ dir: result.dir, messages: strict(result.messages), shared: strict(result.shared) });
+    } finally {
+      await queries.close();
     }
     if (format === 'json') console.out(JSON.stringify(jsonReport(checked), null, 2));
     else textReport(checked).forEach((line) => console.out(line));

@@ -2,7 +2,10 @@ import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CommandRunner } from '../command.js';
 import { paramRequest } from '../param-flags.js';
+import { onShutdownSignal } from '../shutdown-signals.js';
 import { UsageError } from '../usage.js';
+import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
+import { openQueryEngines } from '../query-setup.js';
 import { VERBOSE_OPTION } from '../verbose.js';
 import { startPreview } from '../../features/preview/start-preview.js';
 
@@ -16,7 +19,7 @@ function parsePort(value: string | undefined): number | undefined {
 }
 
 export const preview: CommandRunner = {
-  async run(argv, console) {
+  async run(argv, terminal) {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
@@ -26,6 +29,7 @@ export const preview: CommandRunner = {
         out: { type: 'string', default: 'out' },
         param: { type: 'string', multiple: true, default: [] },
         period: { type: 'string' },
+        config: { type: 'string', default: CONFIG_FILE },
         ...VERBOSE_OPTION,
       },
     });
@@ -36,8 +40,11 @@ export const preview: CommandRunner = {
     const port = parsePort(values.port);
     const request = paramRequest({ param: values.param, matrix: [], period: values.period });
     if (request.period !== undefined && request.period.includes('..')) throw new UsageError('brief preview shows one period at a time: --period takes one period or latest');
-
+    const opened = openQueryEngines(values.config, terminal);
+    if (!opened) return 1;
+    const { queries, console } = opened;
     const server = await startPreview({
+      queries: queries.forFolder(dir),
       dir,
       port: port ?? DEFAULT_PORT,
       // A port the user asked for is kept or fails; the default moves on when taken.
@@ -47,18 +54,20 @@ export const preview: CommandRunner = {
       ...(request.period !== undefined ? { period: request.period } : {}),
       out: values.out,
       verbose: values.verbose,
+    }).catch(async (error: unknown) => {
+      await queries.close();
+      throw error;
     });
     console.out(`Previewing ${dir} at ${server.url}  (PDF: ${server.url}pdf)  Ctrl+C to stop`);
+    let uninstall = () => {};
     await new Promise<void>((stopped) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
+      // A second signal, or a close past the grace period, kills the browser at once (shutdown-signals.ts).
+      uninstall = onShutdownSignal(() => {
         console.err('brief: stopping the preview');
-        void server.close().finally(stopped);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+        void server.close().finally(() => void queries.close().finally(stopped));
+      });
     });
+    uninstall();
     return 0;
   },
 };

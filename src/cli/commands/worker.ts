@@ -2,6 +2,7 @@ import { availableParallelism, hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../../edges/browser/launch-browser.js';
 import { diskServices } from '../../features/build/disk-services.js';
+import { QueryEngines } from '../../edges/sql/query-engines.js';
 import { closeOnSignal, startWorker } from '../../features/queue/run-worker.js';
 import { renderEnvironment } from '../../features/queue/render-environment.js';
 import type { CommandRunner } from '../command.js';
@@ -44,7 +45,8 @@ export const worker: CommandRunner = {
     const stallSeconds = wholeNumber('--stall-timeout', values['stall-timeout'], 2, 3600) ?? 30;
     const printSeconds = wholeNumber('--print-timeout', values['print-timeout'], 5, 3600) ?? 120;
     const name = values.name ?? `${hostname()}-${process.pid}`;
-    const services = await diskServices('.');
+    // A worker queries nothing (each job brings its SQL results): an engine set with no sources, never started.
+    const services = await diskServices('.', new QueryEngines({ sources: {}, env: {} }));
     const running = startWorker(
       { connection, concurrency, name, stallSeconds },
       { templates: services.templates, fonts: services.fonts, environment: renderEnvironment(), startPrinter: () => startPrinter(printSeconds), now: services.effects.now, log: console.out },

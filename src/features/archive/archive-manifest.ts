@@ -1,5 +1,16 @@
 import { z } from 'zod';
 
+/** A SQL dataset's result as stored with an output: its file, rows and hash. */
+export const storedResultSchema = z.strictObject({
+  /** In an output record relative to the output folder (`data/top_orgs.csv`); in the archive relative to its root. */
+  file: z.string(),
+  rows: z.number().int().min(0),
+  /** `sha256:…` of the stored CSV bytes. */
+  hash: z.string(),
+});
+
+export type StoredResult = z.output<typeof storedResultSchema>;
+
 /**
  * One archived output of a periodic briefing: a period and a variant. Each output folder holds
  * its own record (`output.json`, written with the output in one atomic swap); `archive.json` is
@@ -18,7 +29,9 @@ export const archiveEntrySchema = z.object({
   /** Relative to the archive root, e.g. `2026-W48/EU/index.html`. */
   html: z.string().optional(),
   pdf: z.string().optional(),
-  /** What the output was built from: sources, parameters and the data rows it used (`sha256:…`). */
+  /** The output's SQL results, by dataset name: exactly the rows it was built from. */
+  results: z.record(z.string(), storedResultSchema).optional(),
+  /** What the output was built from: sources, parameters, the data rows and SQL results it used (`sha256:…`). */
   inputs: z.string().optional(),
 });
 

@@ -5,8 +5,9 @@ import { archiveEntrySchema, type ArchiveEntry } from './archive-manifest.js';
 export const RECORD_FILE = 'output.json';
 
 /**
- * An output's own record. File names are relative to its folder; `inputs` is the fingerprint
- * the next build compares with (`up to date`, or changed and needing `--force`).
+ * An output's own record. File names (the page, the PDF, stored SQL results) are relative to its
+ * folder; `inputs` is the fingerprint the next build compares with (`up to date`, or changed and
+ * needing `--force`).
  */
 export const outputRecordSchema = archiveEntrySchema.omit({ path: true, html: true, pdf: true }).extend({
   record: z.literal(1),
@@ -31,6 +32,11 @@ export function parseRecord(text: string | undefined): OutputRecord | undefined 
 
 /** The archive entry of a record found at `path` (relative to the archive root). */
 export function entryOf(record: OutputRecord, path: string): ArchiveEntry {
-  const { record: _version, slug: _slug, html, pdf, ...rest } = record;
-  return { path, ...rest, ...(html ? { html: `${path}/${html}` } : {}), ...(pdf ? { pdf: `${path}/${pdf}` } : {}) };
+  const { record: _version, slug: _slug, html, pdf, results, ...rest } = record;
+  return {
+    path, ...rest,
+    ...(html ? { html: `${path}/${html}` } : {}),
+    ...(pdf ? { pdf: `${path}/${pdf}` } : {}),
+    ...(results ? { results: Object.fromEntries(Object.entries(results).map(([name, r]) => [name, { ...r, file: `${path}/${r.file}` }])) } : {}),
+  };
 }

@@ -15,6 +15,8 @@ export interface BatchOptions {
   concurrency: number;
   request: ParamRequest;
   force: boolean;
+  /** Rebuild from the SQL results stored with each output; query nothing. */
+  offline: boolean;
 }
 
 /** A started browser's printer, and how to close it. */
@@ -62,7 +64,7 @@ export function startBatch(options: BatchOptions, services: BatchServices): Batc
       if (options.formats.includes('pdf') && jobs.length > 0) printer = services.startPrinter();
       const ctx = {
         templates: services.templates, fonts: services.fonts, printer: printer ? (await printer).printer : undefined,
-        formats: options.formats, force: options.force, effects: services.effects, signal: controller.signal,
+        formats: options.formats, force: options.force, offline: options.offline, effects: services.effects, signal: controller.signal,
       };
       const outcomes = await runPool(jobs, options.concurrency, async (job) => {
         const outcome = await buildJob(job, ctx);

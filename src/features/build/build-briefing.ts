@@ -4,6 +4,7 @@ import { outputIdOf, outputLabel, outputSegments, pdfName, variantText, type Out
 import type { OutputStore } from '../../edges/output/output-store.js';
 import type { PdfMetadata } from '../../edges/pdf/finish-pdf.js';
 import type { PdfPrinter } from '../../edges/pdf/pdf-printer.js';
+import type { QueryEngine } from '../../edges/sql/query-engine.js';
 import type { Meta } from '../../pipeline/frontmatter/meta-schema.js';
 import type { Message } from '../../messages/message.js';
 import { periodLabel, type Period } from '../../pipeline/periods/period.js';
@@ -15,6 +16,7 @@ import type { BuildJob } from './build-jobs.js';
 import { inputsHash } from './input-hash.js';
 import type { Format, Verdict } from './output-verdict.js';
 import { commitOutput, judgeExisting, type ArchiveLook, type PendingOutput } from './commit-output.js';
+import { offlineEngine, storedResults } from './stored-results.js';
 
 export type { Format } from './output-verdict.js';
 
@@ -24,6 +26,8 @@ export interface BuildEffects {
   files(dir: string, shown: string): BriefingFiles;
   /** Writes outputs and archives, atomically, under locks. */
   store: OutputStore;
+  /** Runs a briefing folder's SQL datasets: DuckDB over the folder, sources from briefsmith.config.json. */
+  queries(dir: string): QueryEngine;
   /** Clock for timings only (seconds in progress lines); no output depends on it. */
   now(): number;
 }
@@ -36,6 +40,8 @@ export interface BuildContext {
   formats: readonly Format[];
   /** Replace outputs whose inputs changed since they were archived. */
   force: boolean;
+  /** Answer SQL datasets from the results stored with each output instead of querying (`--offline`). */
+  offline: boolean;
   effects: BuildEffects;
   /** Set on Ctrl-C: nothing more is written. */
   signal?: AbortSignal;
@@ -65,11 +71,13 @@ export interface BuildOutcome {
 }
 
 /**
- * One job → its output folder (`<out>/<slug>[/<period>][/<variant>]/`: `index.html`, the PDF and,
- * for an archived output, `output.json`), written together or not at all. An archived output
- * whose inputs did not change is left alone ("up to date"). Rendering and committing are two
- * steps (`renderOutput`, `commitRendered`) so that a queued build can render on a worker and
- * commit on the coordinator with the same code.
+ * One job → its output folder (`<out>/<slug>[/<period>][/<variant>]/`: `index.html`, the PDF, each
+ * SQL dataset's result as `data/<name>.csv` and, for an archived output, `output.json`), written
+ * together or not at all. An archived output whose inputs did not change is left alone ("up to
+ * date"). Its SQL datasets run for that judgement too: their results are inputs (with `--offline`
+ * they are read back from the stored results instead, and nothing is queried). Rendering and
+ * committing are two steps (`renderOutput`, `commitRendered`) so that a queued build can render on
+ * a worker and commit on the coordinator with the same code.
  */
 export async function buildJob(job: BuildJob, ctx: BuildContext): Promise<BuildOutcome> {
   const { effects } = ctx;
@@ -82,7 +90,8 @@ export async function buildJob(job: BuildJob, ctx: BuildContext): Promise<BuildO
   try {
     const judge: Judge = (id, segments, inputs, formats) =>
       id.period === undefined ? { kind: 'build', formats } : judgeExisting({ store: effects.store, id, segments, inputs, force: ctx.force, signal: ctx.signal }, formats);
-    const rendered = await renderOutput(job, effects.files(job.dir, job.shown), { ...ctx, now: effects.now }, judge);
+    const queries = ctx.offline ? offlineEngine(effects.store, job) : effects.queries(job.dir);
+    const rendered = await renderOutput(job, effects.files(job.dir, job.shown), { ...ctx, now: effects.now, queries }, judge);
     label = rendered.label;
     return outcome({ ...(await settleRendered(rendered, ctx)), messages: rendered.messages });
   } catch (error) {
@@ -114,15 +123,15 @@ export type Rendered = { label: string; messages: readonly Message[] } & (
   | { kind: 'ready'; output: RenderedOutput }
 );
 
-/** What rendering needs: the pipeline's libraries, the printer and the formats asked for. */
-export type RenderContext = Pick<BuildContext, 'templates' | 'fonts' | 'printer' | 'formats'> & { now: () => number };
+/** What rendering needs: the pipeline's libraries, the printer, the formats asked for and what answers SQL datasets. */
+export type RenderContext = Pick<BuildContext, 'templates' | 'fonts' | 'printer' | 'formats'> & { now: () => number; queries: QueryEngine };
 
 /**
  * Renders a job's briefing and, unless `judge` finds the output up to date (or refuses it),
  * prints it and assembles its folder's files. Writes nothing.
  */
 export async function renderOutput(job: Omit<BuildJob, 'dir'>, files: BriefingFiles, ctx: RenderContext, judge: Judge): Promise<Rendered> {
-  const result = await renderBriefing({ files, templates: ctx.templates, fonts: ctx.fonts, params: job.params, now: ctx.now });
+  const result = await renderBriefing({ files, templates: ctx.templates, fonts: ctx.fonts, params: job.params, now: ctx.now, queries: ctx.queries });
   if (!result.html || !result.meta || !result.template) return { kind: 'content-errors', label: job.label, messages: result.messages };
   const meta = result.meta;
   const id = outputIdOf(job.slug, job.declared, job.periodParam, result.params);
@@ -144,7 +153,10 @@ export async function renderOutput(job: Omit<BuildJob, 'dir'>, files: BriefingFi
     out[pdf] = printed.pdf;
     pages = printed.layout.pageCount;
   }
-  if (id.period !== undefined) out[RECORD_FILE] = `${JSON.stringify(outputRecord(id, result, inputs, { html: 'index.html' in out, pdf: pdf in out ? pdf : undefined }), null, 2)}\n`;
+  const stored = storedResults(result.queryResults);
+  Object.assign(out, stored.files);
+  const recorded = { html: 'index.html' in out, pdf: pdf in out ? pdf : undefined, results: stored.record };
+  if (id.period !== undefined) out[RECORD_FILE] = `${JSON.stringify(outputRecord(id, result, inputs, recorded), null, 2)}\n`;
   const look = { writtenTitle: job.writtenTitle, lang: meta.lang, css: result.template.css };
   return { kind: 'ready', label, messages: result.messages, output: { id, segments, inputs, formats: ahead.formats, files: out, pages, look } };
 }
@@ -174,7 +186,14 @@ function verdictOutcome(verdict: Exclude<Verdict, { kind: 'build' }>, written: s
   return { status: 'failed', ok: false, pages: undefined, written: undefined, files: [], failure: new Error(`${verdict.reason} (nothing was changed)`), moved: [] };
 }
 
-function outputRecord(id: OutputId, result: RenderResult, inputs: string, files: { html: boolean; pdf: string | undefined }): OutputRecord {
+interface RecordedFiles {
+  html: boolean;
+  pdf: string | undefined;
+  /** The stored SQL results, by dataset name. */
+  results: OutputRecord['results'];
+}
+
+function outputRecord(id: OutputId, result: RenderResult, inputs: string, files: RecordedFiles): OutputRecord {
   const meta = result.meta as Meta;
   const { period } = result;
   return {
@@ -187,6 +206,7 @@ function outputRecord(id: OutputId, result: RenderResult, inputs: string, files:
     ...(result.headline ? { headline: result.headline } : {}),
     ...(files.html ? { html: 'index.html' } : {}),
     ...(files.pdf ? { pdf: files.pdf } : {}),
+    ...(files.results && Object.keys(files.results).length > 0 ? { results: files.results } : {}),
     inputs,
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { BriefingFiles } from '../../edges/files/briefing-files.js';
-import { usedDatasets } from '../../pipeline/data/dataset-usage.js';
+import { datasetsUsedBy } from '../../pipeline/data/dataset-usage.js';
 import { DATA_EXTENSIONS } from '../../pipeline/data/parse-dataset.js';
 import type { RenderResult } from '../../pipeline/render-briefing.js';
 
@@ -10,6 +10,11 @@ import type { RenderResult } from '../../pipeline/render-briefing.js';
  * the output read — windows as sliced (`weekly@current` holds this week's rows), whole datasets
  * only when read whole. Appending next week's rows therefore leaves last week's fingerprint
  * alone, while a corrected number in last week's rows changes it.
+ *
+ * Each SQL dataset's result counts as the rows it returned (whether or not anything reads it: it
+ * is stored with the output), so "up to date" compares results, not just the query text. The
+ * files a DuckDB query reads count only through its result, like windows: last week's query over
+ * a file that gained this week's rows still gives last week's result.
  *
  * Briefsmith's own version is left out on purpose: upgrading must not turn every archived issue
  * into "changed"; rebuild with `--force` to re-render old issues with a new version.
@@ -29,18 +34,14 @@ export function inputsHash(files: BriefingFiles, result: RenderResult): string {
   part('params', stableJson(result.params));
   const internals = result.internals;
   if (internals) {
-    const used = usedDatasets({
-      helperDatasets: internals.helperDatasets,
-      proseTexts: internals.prose.map((p) => p.text),
-      requests: internals.requests,
-      chartDatasets: result.figures.flatMap((f) => f.chart.datasets),
-      files,
-    });
+    const used = datasetsUsedBy(result, internals, files);
     for (const name of [...used].sort()) {
       const dataset = internals.datasets.get(name);
       if (dataset) part(`data ${name}`, JSON.stringify([dataset.columns, dataset.rows]));
     }
   }
+  const results = [...result.queryResults].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const query of results) part(`query ${query.name}`, JSON.stringify([query.columns, query.rows]));
   return `sha256:${hash.digest('hex')}`;
 }
 

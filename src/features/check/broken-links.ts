@@ -2,9 +2,9 @@ import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { nodePlace, type ProseDocument } from '../../pipeline/markdown/prose-document.js';
 import { catalogue } from '../../messages/catalogue.js';
+import { closest } from '../../messages/closest.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import type { Place } from '../../messages/message.js';
-import { closest } from '../../messages/closest.js';
 
 /** `href="#…"` in raw HTML the author wrote inside the Markdown. */
 const RAW_HREF = /\shref\s*=\s*(["'])#([^"']*)\1/gi;

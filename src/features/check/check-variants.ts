@@ -1,5 +1,6 @@
 import type { BriefingFiles } from '../../edges/files/briefing-files.js';
 import type { FontStore } from '../../edges/fonts/font-store.js';
+import type { QueryEngine } from '../../edges/sql/query-engine.js';
 import { outputIdOf, outputLabel } from '../../edges/output/output-layout.js';
 import { MessageLog } from '../../messages/message-log.js';
 import type { Message } from '../../messages/message.js';
@@ -17,6 +18,8 @@ export interface CheckFolder {
   slug: string;
   templates: TemplateLibrary;
   fonts?: FontStore;
+  /** Runs the folder's SQL datasets (they are checked by running them, as a build would). */
+  queries?: QueryEngine;
 }
 
 /**
@@ -29,9 +32,10 @@ export interface CheckFolder {
 export async function checkVariants(folder: CheckFolder, request: ParamRequest): Promise<CheckedBriefing[]> {
   const log = new MessageLog();
   const loaded = loadBriefing(folder.files, log);
+  const handed = { files: folder.files, templates: folder.templates, ...(folder.fonts ? { fonts: folder.fonts } : {}), ...(folder.queries ? { queries: folder.queries } : {}) };
   const asked = request.period !== undefined || request.matrix.length > 0 || Object.keys(request.params).length > 0;
   if (!loaded || !loaded.metaValid || !asked) {
-    const { messages } = await checkBriefing({ files: folder.files, templates: folder.templates, ...(folder.fonts ? { fonts: folder.fonts } : {}), params: request.params });
+    const { messages } = await checkBriefing({ ...handed, params: request.params });
     return [{ dir: folder.shown, messages }];
   }
   const declared = loaded.meta.params;
@@ -39,7 +43,7 @@ export async function checkVariants(folder: CheckFolder, request: ParamRequest):
   const seen = new Set<string>();
   const checked: CheckedBriefing[] = [];
   for (const params of expandRequest(folder.shown, declared, request)) {
-    const { render, messages } = await checkBriefing({ files: folder.files, templates: folder.templates, ...(folder.fonts ? { fonts: folder.fonts } : {}), params });
+    const { render, messages } = await checkBriefing({ ...handed, params });
     const id = outputIdOf(folder.slug, Object.keys(declared), periodName, Object.keys(render.params).length > 0 ? render.params : params);
     const fresh = messages.filter((m) => !seen.has(messageKey(m)));
     const shared = messages.filter((m) => seen.has(messageKey(m)));

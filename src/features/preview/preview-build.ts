@@ -3,6 +3,7 @@ import { TEMPLATES_DIR } from '../../paths.js';
 import { pdfMetadata } from '../build/build-briefing.js';
 import { checkBriefing } from '../check/check-briefing.js';
 import type { FontStore } from '../../edges/fonts/font-store.js';
+import type { QueryEngine } from '../../edges/sql/query-engine.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import { outputIdOf, pdfName, variantText } from '../../edges/output/output-layout.js';
 import { catalogue } from '../../messages/catalogue.js';
@@ -35,6 +36,7 @@ export interface PreviewSources {
   /** Template helpers, imported once at start (Node caches ES modules, so they cannot be reloaded). */
   helpers: ReadonlyMap<string, readonly HelperPlugin[]>;
   templatesDir?: string;
+  queries?: QueryEngine | undefined;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function buildPreview(sources: PreviewSources, params: Readonly<Rec
   const seconds = () => (now() - started) / 1000;
   try {
     const templates = diskTemplateLibrary(sources.templatesDir ?? TEMPLATES_DIR, sources.helpers);
-    const { render, messages } = await checkBriefing({ files: diskFiles(sources.dir, sources.shown), templates, fonts: sources.fonts, params });
+    const { render, messages } = await checkBriefing({ files: diskFiles(sources.dir, sources.shown), templates, fonts: sources.fonts, params, ...(sources.queries ? { queries: sources.queries } : {}) });
     const meta = render.meta;
     const slug = meta ? (meta.slug ?? basename(resolve(sources.dir))) : undefined;
     if (!render.html || !meta || !render.template || slug === undefined) return { page: undefined, pdfName: undefined, slug, resolved: undefined, messages, seconds: seconds() };

@@ -4,6 +4,7 @@ import { basename, resolve } from 'node:path';
 import { launchBrowser } from '../../edges/browser/launch-browser.js';
 import { TEMPLATES_DIR } from '../../paths.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
+import type { QueryEngine } from '../../edges/sql/query-engine.js';
 import { diskOutputStore } from '../../edges/output/output-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import { causeChain } from '../../messages/cause-chain.js';
@@ -35,6 +36,8 @@ export interface PreviewOptions {
   launchBrowser?: LaunchBrowser;
   /** Progress and problems for the terminal. */
   log?: (line: string) => void;
+  /** Runs the briefing's SQL datasets (without it they are errors). */
+  queries?: QueryEngine;
   /** The variant to show first, as `--param` values. */
   params?: Readonly<Record<string, string>>;
   /** The period to show first (`--period`: one period or `latest`), given to the briefing's period parameter. */
@@ -62,7 +65,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const shown = options.dir.replace(/\/+$/, '') || '.';
-  const sources = { dir: options.dir, shown, fonts: fontsourceStore(), helpers: await loadTemplateHelpers(templatesDir), templatesDir };
+  const sources = { dir: options.dir, shown, fonts: fontsourceStore(), helpers: await loadTemplateHelpers(templatesDir), templatesDir, queries: options.queries };
   const session = new PreviewSession(startingParams(options));
   const archive = diskOutputStore(options.out ?? 'out');
   const events = new EventStream();

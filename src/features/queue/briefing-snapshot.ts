@@ -48,6 +48,13 @@ export function snapshotFolder(dir: string): BriefingSnapshot {
   return { manifest: sorted, id: blobHash(new TextEncoder().encode(JSON.stringify(sorted))), blobs };
 }
 
+/** A snapshot's files as the pipeline reads them (the coordinator runs a job's SQL datasets over them). */
+export function snapshotFiles(snapshot: BriefingSnapshot, shown: string): BriefingFiles {
+  const entries: Record<string, Uint8Array> = {};
+  for (const [path, hash] of Object.entries(snapshot.manifest)) entries[path] = snapshot.blobs.get(hash) as Uint8Array;
+  return memoryFiles(entries, shown);
+}
+
 /** Stores a snapshot's files in Redis (each distinct file once). */
 export async function uploadSnapshot(store: BlobStore, snapshot: BriefingSnapshot): Promise<void> {
   await store.putAll(snapshot.blobs);

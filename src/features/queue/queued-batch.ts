@@ -7,11 +7,15 @@ import type { QueueConnection } from '../../edges/queue/queue-connection.js';
 import type { FontStore } from '../../edges/fonts/font-store.js';
 import type { OutputStore } from '../../edges/output/output-store.js';
 import type { ParamRequest } from '../../pipeline/params/param-request.js';
+import type { TemplateLibrary } from '../../pipeline/templates/template.js';
 import { RECORD_FILE } from '../archive/output-record.js';
 import { planJobs, type Batch } from '../build/build-batch.js';
 import { settleRendered, type BuildEffects, type BuildOutcome, type Format, type Rendered } from '../build/build-briefing.js';
 import type { BuildJob } from '../build/build-jobs.js';
-import { snapshotFolder, uploadSnapshot, type BriefingSnapshot } from './briefing-snapshot.js';
+import { runPool } from '../build/run-pool.js';
+import { offlineEngine } from '../build/stored-results.js';
+import { snapshotFiles, snapshotFolder, uploadSnapshot, type BriefingSnapshot } from './briefing-snapshot.js';
+import { runJobQueries } from './job-queries.js';
 import { renderEnvironment } from './render-environment.js';
 import { QUEUE_NAME, recordsKey, renderJobId, type RenderJobData, type RenderJobResult } from './render-job.js';
 
@@ -20,12 +24,16 @@ export interface QueuedBatchOptions {
   formats: readonly Format[];
   request: ParamRequest;
   force: boolean;
+  /** Answer SQL datasets from the results stored in `--out` instead of querying (`--offline`). */
+  offline: boolean;
   /** `--out` as typed (named in messages; its absolute path tells batches into different folders apart). */
   out: string;
   connection: QueueConnection;
 }
 
 export interface QueuedBatchServices {
+  /** For running each job's SQL datasets here, as far as the queries stage. */
+  templates: TemplateLibrary;
   fonts: FontStore;
   effects: BuildEffects;
   onOutcome?: (outcome: BuildOutcome) => void;
@@ -37,10 +45,14 @@ export interface QueuedBatchServices {
 const BLOB_TTL_SECONDS = 24 * 3600;
 /** Tries per job when a worker fails for a reason other than content (a crash, a lost browser). */
 const ATTEMPTS = 3;
+/** Jobs whose SQL datasets run at once on the coordinator (a local build runs as many as it renders). */
+const QUERYING = 4;
 
 /**
  * `brief build … --queue`: the coordinator. It plans exactly the jobs a local build plans,
- * sends each briefing's files to Redis once, queues one job per output and commits each result
+ * sends each briefing's files to Redis once, runs each job's SQL datasets itself (it has the
+ * configuration, the credentials and the way to the database; workers have none of them) and
+ * sends their results with the job, queues one job per output and commits each result
  * into `--out` with the local build's own code (atomic folder, archive under its lock). Job ids
  * are derived from the job itself, so running the same command again after a crash picks up the
  * earlier jobs and results instead of queueing duplicates; a result is removed from Redis once
@@ -71,23 +83,29 @@ export function startQueuedBatch(options: QueuedBatchOptions, services: QueuedBa
       for (const snapshot of snapshots.values()) await uploadSnapshot(blobs, snapshot);
       for (const slug of new Set(jobs.map((j) => j.slug))) await publishRecords(redis, recordsKey(outKey, slug), services.effects.store, slug);
       const environment = renderEnvironment();
-      const queued = await Promise.all(
-        jobs.map(async (job) => {
-          const { dir: _dir, ...planned } = job;
-          const data: RenderJobData = {
-            protocol: 1, environment, snapshot: (snapshots.get(job.dir) as BriefingSnapshot).manifest, job: planned, formats: [...options.formats],
-            force: options.force, out: options.out, records: recordsKey(outKey, job.slug), resultTtl: BLOB_TTL_SECONDS,
-          };
-          const id = renderJobId(data, outKey);
-          await queue.add('render', data, { jobId: id, attempts: ATTEMPTS, backoff: { type: 'exponential', delay: 2000 } });
-          return { job, id };
-        }),
-      );
+      const queued = await runPool(jobs, QUERYING, async (job): Promise<{ job: BuildJob; id: string } | { job: BuildJob; failure: Error }> => {
+        const { dir: _dir, ...planned } = job;
+        const snapshot = snapshots.get(job.dir) as BriefingSnapshot;
+        const engine = options.offline ? offlineEngine(services.effects.store, job) : services.effects.queries(job.dir);
+        let queries;
+        try {
+          queries = await runJobQueries(job, snapshotFiles(snapshot, job.shown), services.templates, engine);
+        } catch (error) {
+          return { job, failure: error instanceof Error ? error : new Error(String(error)) };
+        }
+        const data: RenderJobData = {
+          protocol: 2, environment, snapshot: snapshot.manifest, job: planned, queries, formats: [...options.formats],
+          force: options.force, out: options.out, records: recordsKey(outKey, job.slug), resultTtl: BLOB_TTL_SECONDS,
+        };
+        const id = renderJobId(data, outKey);
+        await queue.add('render', data, { jobId: id, attempts: ATTEMPTS, backoff: { type: 'exponential', delay: 2000 } });
+        return { job, id };
+      });
       const workers = await queue.getWorkersCount();
       services.log(`queued ${jobs.length} job${jobs.length === 1 ? '' : 's'} on ${options.connection.shown}; ${workers} worker${workers === 1 ? '' : 's'} connected${workers === 0 ? ' (start some: brief worker --queue …)' : ''}`);
       const outcomes = await Promise.all(
-        queued.map(async ({ job, id }) => {
-          const outcome = await collect(job, id);
+        queued.map(async (entry) => {
+          const outcome = 'failure' in entry ? failedOutcome(entry.job, entry.failure) : await collect(entry.job, entry.id);
           services.onOutcome?.(outcome);
           return outcome;
         }),
@@ -100,10 +118,7 @@ export function startQueuedBatch(options: QueuedBatchOptions, services: QueuedBa
 
   /** Waits for one job's result and commits it; the job and its result blobs are removed once it is written. */
   const collect = async (job: BuildJob, id: string): Promise<BuildOutcome> => {
-    const base: BuildOutcome = {
-      dir: job.shown, label: job.label, slug: job.slug, status: 'failed', ok: false, messages: [], pages: undefined, seconds: 0,
-      written: undefined, files: [], failure: undefined, moved: [],
-    };
+    const base = failedOutcome(job, undefined);
     const bull = await Job.fromId<RenderJobData, RenderJobResult>(queue, id);
     if (!bull) return { ...base, failure: new Error(`job ${id} disappeared from the queue (collected by another coordinator?)`) };
     try {
@@ -151,6 +166,14 @@ export function startQueuedBatch(options: QueuedBatchOptions, services: QueuedBa
       services.effects.store.abandon();
       await closeAll();
     },
+  };
+}
+
+/** A job that failed before or without a result (its failure, if it is not a content problem). */
+function failedOutcome(job: BuildJob, failure: Error | undefined): BuildOutcome {
+  return {
+    dir: job.shown, label: job.label, slug: job.slug, status: 'failed', ok: false, messages: [], pages: undefined, seconds: 0,
+    written: undefined, files: [], failure, moved: [],
   };
 }
 

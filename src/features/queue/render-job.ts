@@ -6,17 +6,23 @@ import type { Format, Verdict } from '../build/output-verdict.js';
 import type { BuildJob } from '../build/build-jobs.js';
 import type { RenderEnvironment } from './render-environment.js';
 import type { SnapshotManifest } from './briefing-snapshot.js';
+import { sentQueriesSchema, type SentQueries } from './job-queries.js';
 
 /** The BullMQ queue every coordinator and worker of one Redis database shares. */
 export const QUEUE_NAME = 'briefsmith-render';
 
-/** A job as it travels: its briefing by content, never by path, so the worker needs no shared disk. */
+/**
+ * A job as it travels: its briefing by content, never by path, so the worker needs no shared disk;
+ * its SQL datasets' results as the coordinator got them, so the worker needs no database.
+ */
 export interface RenderJobData {
-  protocol: 1;
+  protocol: 2;
   environment: RenderEnvironment;
   snapshot: SnapshotManifest;
   /** The planned job, without the coordinator's folder path (`shown` names it in messages). */
   job: Omit<BuildJob, 'dir'>;
+  /** Each SQL dataset's result (or failure), run on the coordinator; the worker renders from these. */
+  queries: SentQueries;
   formats: Format[];
   force: boolean;
   /** `--out` as typed on the coordinator, for the paths named in messages. */
@@ -29,7 +35,7 @@ export interface RenderJobData {
 
 /** The part of the job data a worker checks before trusting it (it comes from Redis, not from us). */
 export const renderJobDataSchema = z.object({
-  protocol: z.literal(1),
+  protocol: z.literal(2),
   environment: z.object({ briefsmith: z.string(), templates: z.string(), fonts: z.array(z.string()) }),
   snapshot: z.record(z.string(), z.string().regex(/^sha256:[0-9a-f]{64}$/)),
   job: z.object({
@@ -41,6 +47,7 @@ export const renderJobDataSchema = z.object({
     periodParam: z.string().optional(),
     writtenTitle: z.string(),
   }),
+  queries: sentQueriesSchema,
   formats: z.array(z.enum(['html', 'pdf'])),
   force: z.boolean(),
   out: z.string(),
@@ -78,8 +85,9 @@ export type RenderJobResult = {
  * id exists) instead of queueing them twice.
  */
 export function renderJobId(data: RenderJobData, outKey: string): string {
-  const { job, snapshot, environment, formats, force } = data;
-  const identity = JSON.stringify([environment, snapshot, job.shown, job.slug, job.params, formats, force, outKey]);
+  const { job, snapshot, environment, queries, formats, force } = data;
+  // The query results are inputs: rows changed in the warehouse make a new job, not the old one's result.
+  const identity = JSON.stringify([environment, snapshot, queries, job.shown, job.slug, job.params, formats, force, outKey]);
   return `render-${createHash('sha256').update(identity).digest('hex').slice(0, 40)}`;
 }
 

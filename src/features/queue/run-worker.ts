@@ -15,6 +15,7 @@ import type { PdfPrinter } from '../../edges/pdf/pdf-printer.js';
 import { renderBriefing } from '../../pipeline/render-briefing.js';
 import { starterFiles } from '../scaffold/starter-files.js';
 import { materializeSnapshot } from './briefing-snapshot.js';
+import { sentQueriesEngine } from './job-queries.js';
 import { environmentMismatch, type RenderEnvironment } from './render-environment.js';
 import { QUEUE_NAME, renderJobDataSchema, type QueuedOutput, type RenderJobResult } from './render-job.js';
 
@@ -48,7 +49,7 @@ export interface RunningWorker {
 
 /**
  * `brief worker`: takes render jobs from the queue, rebuilds each job's briefing from Redis,
- * renders and prints it with one warm browser and sends the files back as blobs. A job's content
+ * answers its SQL datasets from the results sent with the job, renders and prints it with one warm browser and sends the files back as blobs. A job's content
  * errors are its result (no retry can fix them); a machine failure (browser crash) throws, and
  * BullMQ tries the job again; a job from another Briefsmith is refused for good.
  */
@@ -79,7 +80,10 @@ export function startWorker(options: WorkerOptions, services: WorkerServices): R
       const record = parseRecord(text ?? undefined);
       return judgeOutput({ path: posix.join(data.out, ...segments), exists: record !== undefined, record }, inputs, formats, data.force);
     };
-    const ctx = { templates: services.templates, fonts: services.fonts, printer: data.formats.includes('pdf') ? await printerFor() : undefined, formats: data.formats, now: services.now };
+    const printer = data.formats.includes('pdf') ? await printerFor() : undefined;
+    // SQL datasets are answered from the results the coordinator ran and sent: a worker has no database.
+    const queries = sentQueriesEngine(data.queries, data.job.shown);
+    const ctx = { templates: services.templates, fonts: services.fonts, printer, formats: data.formats, now: services.now, queries };
     const rendered = await renderOutput(planned, files, ctx, judge);
     const base = { worker: options.name, label: rendered.label, messages: [...rendered.messages], seconds: (services.now() - started) / 1000 };
     let result: RenderJobResult;

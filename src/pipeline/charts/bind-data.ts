@@ -88,6 +88,10 @@ function bindNode(
   if (name !== undefined) {
     if (name in local) return { source: { name, columns: valueColumns(local[name]) } };
     const dataset = inputs.datasets.get(name);
+    if (dataset?.broken) {
+      reportAt(ctx, catalogue.followOn(name), [...path, 'name']);
+      return undefined;
+    }
     if (dataset) return { source: { name, columns: dataset.columns }, replacement: withValues(data, copyRows(dataset)), dataset: name };
     const known = [...inputs.datasets.keys(), ...Object.keys(local)].sort();
     reportAt(ctx, catalogue.dataUnknown(name, known), [...path, 'name']);

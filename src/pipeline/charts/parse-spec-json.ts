@@ -2,6 +2,7 @@ import { getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'j
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import type { Place } from '../../messages/message.js';
+import { MAX_SPEC_DEPTH, overDeepJson } from './chart-limits.js';
 import { isObject, type JsonObject } from './json.js';
 import { SpecPositions } from './spec-positions.js';
 
@@ -36,6 +37,11 @@ const REASONS: Record<string, string> = {
  * first syntax error is reported: the rest are usually its echoes.
  */
 export function parseSpecJson(text: string, origin: Place, file: string, log: MessageLog): ParsedSpec | undefined {
+  const tooDeep = overDeepJson(text);
+  if (tooDeep !== undefined) {
+    log.report(catalogue.chartTooDeep(MAX_SPEC_DEPTH), file, new SpecPositions(undefined, text, origin).offsetPlace(tooDeep));
+    return undefined;
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const positions = new SpecPositions(tree, text, origin);

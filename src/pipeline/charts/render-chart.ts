@@ -8,6 +8,7 @@ import { bindData } from './bind-data.js';
 import { injectParams } from './brief-params.js';
 import { chartResources, imagesIn } from './chart-resources.js';
 import type { ChartTheme } from './chart-theme.js';
+import { checkChartLimits } from './chart-limits.js';
 import { checkFields } from './check-fields.js';
 import { compiles, compileSpec } from './compile-spec.js';
 import { dataTable, type ChartTable } from './data-table.js';
@@ -61,6 +62,7 @@ export async function renderChart(req: ChartRequest, log: MessageLog): Promise<R
   const parsed = parseSpecJson(text, origin, file, log);
   if (!parsed) return undefined;
   const ctx: ChartContext = { file, positions: parsed.positions, log };
+  if (!checkChartLimits(parsed.value, ctx)) return undefined;
   const config = (singleView: boolean) => chartConfig(req.theme, singleView, req.interactive === true);
   if (!validateSpec(parsed.value, ctx, (spec) => compiles(spec, config(false)))) return undefined;
   const bound = bindData(parsed.value, req, ctx);

@@ -1,3 +1,4 @@
+import type { RenderInternals, RenderResult } from '../render-briefing.js';
 import Handlebars from 'handlebars';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { datasetName } from './parse-dataset.js';
@@ -82,4 +83,15 @@ export function usedDatasets(readers: DataReaders): Set<string> {
     if (text !== undefined) for (const name of datasetsInSpec(text)) used.add(name);
   }
   return used;
+}
+
+/** The datasets a finished render read: the one question both the build's input hash and `check` ask. */
+export function datasetsUsedBy(result: Pick<RenderResult, 'figures'>, internals: RenderInternals, files: BriefingFiles): Set<string> {
+  return usedDatasets({
+    helperDatasets: internals.helperDatasets,
+    proseTexts: internals.prose.map((p) => p.text),
+    requests: internals.requests,
+    chartDatasets: result.figures.flatMap((f) => f.chart.datasets),
+    files,
+  });
 }

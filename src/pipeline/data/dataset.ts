@@ -17,6 +17,15 @@ export interface Dataset {
    * period windows share the rows). Cells hold them as JSON text; charts get the values.
    */
   nested?: ReadonlyMap<Row, Readonly<Record<string, unknown>>>;
+  /**
+   * The file is there but could not be loaded (its error is reported): an empty stand-in, so
+   * that uses of the name are follow-ons of that error rather than "unknown dataset" each.
+   */
+  broken?: true;
+}
+
+export function brokenDataset(name: string, path: string): Dataset {
+  return { name, path, columns: [], rows: [], rowPlaces: [], broken: true };
 }
 
 export type Datasets = ReadonlyMap<string, Dataset>;

@@ -1,10 +1,10 @@
 import { displayPath, type BriefingFiles } from '../../edges/files/briefing-files.js';
-import type { DataDeclaration } from '../frontmatter/data-declarations.js';
+import type { DataDeclaration, DatasetSchema } from '../frontmatter/data-declarations.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import { IMAGE_TYPES } from '../images/image-data-uri.js';
 import { datasetSchemas } from './dataset-schemas.js';
-import type { Dataset } from './dataset.js';
+import { brokenDataset, type Dataset } from './dataset.js';
 import { DATA_EXTENSIONS, datasetName, GEO_EXTENSIONS } from './parse-dataset.js';
 import { readDataset } from './read-dataset.js';
 import { sidecarDataset } from './schema-sidecar.js';
@@ -24,6 +24,19 @@ export async function loadDatasets(
   declarations: Readonly<Record<string, DataDeclaration>>,
   log: MessageLog,
 ): Promise<Map<string, Dataset>> {
+  return (await loadDataFiles(files, declarations, log, new Set())).datasets;
+}
+
+/**
+ * `loadDatasets`, for a briefing that also has SQL datasets (`queries`, by name): their schemas are
+ * read here too (front matter or sidecar), to check their rows once the queries have run.
+ */
+export async function loadDataFiles(
+  files: BriefingFiles,
+  declarations: Readonly<Record<string, DataDeclaration>>,
+  log: MessageLog,
+  queries: ReadonlySet<string>,
+): Promise<{ datasets: Map<string, Dataset>; schemas: Map<string, DatasetSchema> }> {
   const paths = new Map<string, string>();
   const sidecars: string[] = [];
   for (const fileName of files.list('data')) {
@@ -36,11 +49,13 @@ export async function loadDatasets(
     } else if (paths.has(datasetName(path))) log.report(catalogue.dataDuplicate(datasetName(path)), displayPath(files, path));
     else paths.set(datasetName(path), path);
   }
-  const schemas = datasetSchemas({ files, declarations, datasets: new Set(paths.keys()), sidecars }, log);
+  const schemas = datasetSchemas({ files, declarations, datasets: new Set([...paths.keys(), ...queries]), sidecars }, log);
   const datasets = new Map<string, Dataset>();
   for (const [name, path] of paths) {
+    const errorsBefore = log.errorCount;
     const dataset = await readDataset(files, path, { schema: schemas.get(name), date: declarations[name]?.date }, log);
     if (dataset) datasets.set(name, dataset);
+    else if (log.errorCount > errorsBefore) datasets.set(name, brokenDataset(name, path));
   }
-  return datasets;
+  return { datasets, schemas };
 }

@@ -1,5 +1,6 @@
 import { getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
+import { MAX_ALIAS_COUNT } from '../frontmatter/parse-front-matter.js';
 import type { z } from 'zod';
 import { datasetSchemaSchema, type DatasetSchema } from '../frontmatter/data-declarations.js';
 import { catalogue } from '../../messages/catalogue.js';
@@ -72,7 +73,14 @@ function parseYaml(file: SidecarFile, log: MessageLog): { value: unknown; places
     }
     return undefined;
   }
-  return { value: doc.toJS() as unknown, places: yamlPlaces(doc, file.text) };
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown, places: yamlPlaces(doc, file.text) };
+  } catch (error) {
+    // An alias bomb: yaml refuses to expand it (ReferenceError) before memory runs out.
+    if (!(error instanceof ReferenceError)) throw error;
+    log.report(catalogue.dataSchemaInvalid(file.name, catalogue.yamlAliases(MAX_ALIAS_COUNT).reason), file.display, { line: 1, column: 1 });
+    return undefined;
+  }
 }
 
 function reportIssue(issue: z.core.$ZodIssue, value: unknown, file: SidecarFile, places: SchemaPlaces, log: MessageLog): void {

@@ -7,7 +7,9 @@ import { formatProblem } from '../data/date-cells.js';
  *    ISO 8601 (`date: { column: date, format: "%b %d %Y" }`), so the dataset is sliced into period
  *    windows (`releases@current`, `@previous`, `@lastyear`, `@trailing`) when the briefing has a period;
  *  - `trailing`: how many periods `@trailing` holds (default 12);
- *  - `schema`: column types and rules every row is checked against (or `data/<name>.schema.json`).
+ *  - `schema`: column types and rules every row is checked against (or `data/<name>.schema.json`);
+ *  - `sql`: the dataset is a query (DuckDB over the briefing's files, or a configured `source`);
+ *    `queries/<name>.sql` is the same without the SQL in front matter.
  */
 export const columnDeclarationSchema = z.strictObject({
   type: z.enum(['string', 'number', 'integer', 'date', 'boolean']),
@@ -46,6 +48,9 @@ export const dataDeclarationSchema = z.strictObject({
   date: dateColumnSchema.optional(),
   trailing: z.number().int().min(1).max(520).default(12),
   schema: datasetSchemaSchema.optional(),
+  sql: z.string().refine((text) => text.trim() !== '', 'expected a query').optional(),
+  /** A source named in briefsmith.config.json (`sources`); without one, DuckDB runs the query. */
+  source: z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected a source name from briefsmith.config.json').optional(),
 });
 
 export type ColumnDeclaration = z.output<typeof columnDeclarationSchema>;

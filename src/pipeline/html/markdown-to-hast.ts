@@ -9,6 +9,7 @@ import type { CrossReferences } from '../markdown/cross-references.js';
 import { linkCrossReferences } from './cross-reference-links.js';
 import { embedImageSources } from './embed-image-sources.js';
 import { dropUnknownElements, filterRawText } from './raw-html-filter.js';
+import { MAX_NESTING, pruneDeepNodes } from '../markdown/nesting-limit.js';
 import { allowedElements, sanitizeSchema } from './sanitize-schema.js';
 
 const toHast = unified().use(remarkRehype, { allowDangerousHtml: true }).freeze();
@@ -30,6 +31,8 @@ export function markdownToHast(tree: Root, context: HastInputs = {}): HastRoot {
   const hast = toHast.runSync(tree) as HastRoot;
   filterRawText(hast);
   const parsed = parseRaw.runSync(hast) as HastRoot;
+  // The markdown stage reports raw HTML nested past the limit; this keeps the walkers below from overflowing.
+  pruneDeepNodes(parsed, 2 * MAX_NESTING);
   embedImageSources(parsed, context.images ?? new Map());
   dropUnknownElements(parsed, allowedElements);
   const clean = sanitize.runSync(parsed) as HastRoot;

@@ -1,10 +1,12 @@
 import type { BriefingFiles } from '../../edges/files/briefing-files.js';
+import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import type { ProseText } from '../prose/prose-stage.js';
 import { collectCitations, type Citations } from './citations.js';
 import { collectImages, type ImageSources } from './collect-images.js';
 import { collectCrossReferences, type CrossReferences, type ReferenceLabels } from './cross-references.js';
 import { collectFigureRequests, type FigureRequest } from './figure-requests.js';
+import { MAX_NESTING } from './nesting-limit.js';
 import { parseNarrative } from './parse-markdown.js';
 import type { ProseDocument } from './prose-document.js';
 import { reportRemovedHtml } from './raw-html-check.js';
@@ -39,7 +41,8 @@ export interface MarkdownStageOutput {
 export function markdownStage(input: MarkdownStageInput, log: MessageLog): MarkdownStageOutput {
   const requests: FigureRequest[] = [];
   const parsed = input.texts.map((text) => {
-    const found = collectFigureRequests({ ...text, tree: parseNarrative(text.markdown) }, requests.length + 1, input.slotPrefix, log);
+    const tooDeep = (offset: number) => log.report(catalogue.markdownTooDeep(MAX_NESTING), text.file, text.placeOf(offset));
+    const found = collectFigureRequests({ ...text, tree: parseNarrative(text.markdown, tooDeep) }, requests.length + 1, input.slotPrefix, log);
     requests.push(...found.requests);
     reportRemovedHtml(found.doc, log);
     return found.doc;

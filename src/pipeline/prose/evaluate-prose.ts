@@ -16,6 +16,7 @@ import {
   type HbPath,
   type HbProgram,
 } from './handlebars-ast.js';
+import { closest } from '../../messages/closest.js';
 import { HelperFailure, MarkdownText, type Helper, type HelperPlugin } from './helper-api.js';
 import { parseErrorPlace, shortReason } from './prose-errors.js';
 import { SourceMap } from './source-map.js';
@@ -150,7 +151,7 @@ function prepare(
       const called = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0 || node.type === 'SubExpression';
       if (called && !helpers.has(name)) {
         const loc = node.path.loc?.start ?? { line: 1, column: 0 };
-        report(catalogue.helperUnknown(name), placeOfLoc(loc.line, loc.column));
+        report(catalogue.helperUnknown(name, [...helpers]), placeOfLoc(loc.line, loc.column));
         good = false;
       }
       if (helpers.has(name) && !BUILTIN_BLOCKS.has(name)) stampLoc(node);
@@ -228,13 +229,23 @@ function renderStatement(
     const name = /^"([^"]+)" not defined/.exec(err.message)?.[1];
     if (name !== undefined && err.lineNumber !== undefined) {
       const full = pathAt(statement, err.lineNumber, err.column ?? 0) ?? name;
-      report(catalogue.variableUnknown(full), placeOfLoc(err.lineNumber, err.column ?? 0));
+      report(catalogue.variableUnknown(full, suggestVariable(full, context)), placeOfLoc(err.lineNumber, err.column ?? 0));
       return '';
     }
     const loc = statement.loc?.start ?? { line: 1, column: 0 };
     report(catalogue.proseSyntax(shortReason(err.message)), placeOfLoc(loc.line, loc.column));
     return '';
   }
+}
+
+/** `params.regoin` → `params.region`: the closest key of the object the path's last step reads. */
+function suggestVariable(full: string, context: unknown): string | undefined {
+  const parts = full.split('.');
+  let at: unknown = context;
+  for (const part of parts.slice(0, -1)) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined;
+  if (at === null || typeof at !== 'object') return undefined;
+  const match = closest(parts[parts.length - 1] ?? '', Object.keys(at));
+  return match === undefined ? undefined : [...parts.slice(0, -1), match].join('.');
 }
 
 function pathAt(statement: HbNode, line: number, column: number): string | undefined {

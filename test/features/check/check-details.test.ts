@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { diskFiles } from '../../../src/edges/files/disk-files.js';
+import { duckdbEngine } from '../../../src/edges/sql/duckdb-engine.js';
+import { checkBriefing } from '../../../src/features/check/check-briefing.js';
 import { catalogue } from '../../../src/messages/catalogue.js';
+import { formatMessage } from '../../../src/messages/format-message.js';
+import { templates } from '../../support/render-folder.js';
 import { at, barSpec, brief, checkLines, SALES } from './check-support.js';
 
 describe('dataset-unused: what counts as a use', () => {
@@ -77,5 +85,38 @@ describe('link-broken', () => {
       at('brief.md', 4, 13, catalogue.variableUnknown('nope')),
       at('brief.md', 6, 44, catalogue.linkBroken('#nothing')),
     ]);
+  });
+});
+
+describe('dataset-unused: data read by a SQL dataset or through a window', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'bs-check-sql-'));
+  const engine = duckdbEngine(temp);
+  afterAll(async () => {
+    await engine.close();
+    rmSync(temp, { recursive: true, force: true });
+  });
+  const front = [
+    'title: T',
+    'params:',
+    '  period: { type: period, kind: week, default: 2026-W02 }',
+    'data:',
+    '  weekly: { date: week }',
+    '  top:',
+    "    sql: SELECT region, sum(n) AS n FROM 'data/regions.csv' GROUP BY region ORDER BY region",
+  ].join('\n');
+  const files = {
+    'brief.md': brief('{{first "top" "region"}} leads; {{sum "weekly@current" "n"}} this week.\n', front),
+    'data/regions.csv': 'region,n\nEU,3\nUS,5\n',
+    'data/weekly.csv': 'week,n\n2026-01-05,3\n2026-01-12,5\n',
+    'data/left-over.csv': 'a\n1\n',
+  };
+
+  it('counts a file a DuckDB query reads and a dataset used only by its window; a file nothing reads is still reported', async () => {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(temp, path, '..'), { recursive: true });
+      writeFileSync(join(temp, path), text);
+    }
+    const { messages } = await checkBriefing({ files: diskFiles(temp, 'b'), templates, queries: engine });
+    expect(messages.map(formatMessage)).toEqual([at('data/left-over.csv', 1, 1, catalogue.datasetUnused('left-over'))]);
   });
 });

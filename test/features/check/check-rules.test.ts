@@ -12,7 +12,7 @@ const ERRORS: Array<[string, Record<string, string>, string[]]> = [
     at('brief.md', 2, 13, catalogue.yamlInvalid('Flow sequence in block collection must be sufficiently indented and end with a ]')),
   ]],
   ['invalid front matter', { 'brief.md': brief('Text.\n', 'title: T\nautors: [A]') }, [
-    at('brief.md', 3, 1, catalogue.frontMatterInvalid('autors', 'unknown key')),
+    at('brief.md', 3, 1, catalogue.frontMatterInvalid('autors', 'unknown key (did you mean "authors"?)')),
   ]],
   ['unknown dataset in prose', { 'brief.md': brief('We sold {{count "sales"}} items.\n') }, [
     at('brief.md', 4, 11, catalogue.dataUnknown('sales', [])),
@@ -25,15 +25,15 @@ const ERRORS: Array<[string, Record<string, string>, string[]]> = [
     at('brief.md', 4, 9, catalogue.columnUnknown('sales', 'revenue', ['month', 'units'])),
   ]],
   ['unknown helper', { 'brief.md': brief('Hi {{nope 1}}.\n') }, [at('brief.md', 4, 6, catalogue.helperUnknown('nope'))]],
-  ['unknown variable', { 'brief.md': brief('Hi {{meta.titel}}.\n') }, [at('brief.md', 4, 6, catalogue.variableUnknown('meta.titel'))]],
+  ['unknown variable', { 'brief.md': brief('Hi {{meta.titel}}.\n') }, [at('brief.md', 4, 6, catalogue.variableUnknown('meta.titel', 'meta.title'))]],
   ['a field the dataset lacks', chartBrief(barSpec('sales', 'revenue')), [
     at('charts/a.vl.json', 7, 20, catalogue.chartField('revenue', 'sales', ['month', 'units'])),
   ]],
   ['a CSV row of the wrong width', { 'brief.md': brief('{{count "sales"}}\n'), 'data/sales.csv': 'month,units\n2025-01,3\n2025-02,5,7\n' }, [
     at('data/sales.csv', 3, 1, catalogue.dataRowWidth('sales', 2, 3, 2)),
   ]],
+  // The dataset's own error, once: its use in the text is not a second "unknown dataset" error.
   ['a JSON record that is not an object', { 'brief.md': brief('Rows: {{count "sales"}}\n'), 'data/sales.json': '[{"month": "a"}, 3]\n' }, [
-    at('brief.md', 4, 9, catalogue.dataUnknown('sales', [])),
     at('data/sales.json', 1, 18, catalogue.dataParse('sales', 'record 2 is not an object')),
   ]],
   ['missing chart file', { 'brief.md': brief('Text.\n\n::chart{src="charts/none.vl.json"}\n') }, [

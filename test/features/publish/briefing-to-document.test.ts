@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Block } from '../../../src/features/publish/document/publish-document.js';
 import { briefingToDocument } from '../../../src/features/publish/document/briefing-to-document.js';
 import { diskFiles } from '../../../src/edges/files/disk-files.js';
+import { duckdbEngine } from '../../../src/edges/sql/duckdb-engine.js';
 import { renderBriefing } from '../../../src/pipeline/render-briefing.js';
 import { templates } from '../../support/render-folder.js';
 import { miniDocument, miniEntries, renderDocument } from './support/mini-document.js';
+
+// The weekly example's SQL dataset (queries/top_orgs.sql) is answered by DuckDB over its folder.
+const weeklyQueries = duckdbEngine('content/open-model-weekly');
+afterAll(() => weeklyQueries.close());
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
@@ -27,10 +32,11 @@ describe('briefingToDocument', () => {
   });
 
   it('names every file of an output after the output (the PDF as the build names it), with its label, parameters and headline', async () => {
-    const result = await renderBriefing({ files: diskFiles('content/open-model-weekly'), templates, params: { period: '2026-W10', region: 'US' } });
+    const result = await renderBriefing({ files: diskFiles('content/open-model-weekly'), templates, params: { period: '2026-W10', region: 'US' }, queries: weeklyQueries });
     const doc = briefingToDocument({ result, id: { slug: 'open-model-weekly', period: '2026-W10', variant: 'US' }, pdf: new TextEncoder().encode('%PDF-1.7') });
     expect(doc.assets.map((a) => a.name)).toEqual([
-      'open-model-weekly-2026-W10-us-fig-this-week.svg', 'open-model-weekly-2026-W10-us-fig-trend.svg', 'open-model-weekly-2026-W10-us-fig-releases.svg',
+      'open-model-weekly-2026-W10-us-fig-this-week.svg', 'open-model-weekly-2026-W10-us-fig-top-orgs.svg', 'open-model-weekly-2026-W10-us-fig-trend.svg',
+      'open-model-weekly-2026-W10-us-fig-releases.svg',
       'open-model-weekly-2026-W10-us.pdf',
     ]);
     expect(doc).toMatchObject({ label: '2026-W10 US', params: { period: '2026-W10', region: 'US' } });

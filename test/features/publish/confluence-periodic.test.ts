@@ -50,7 +50,10 @@ describe('brief publish --to <confluence target> with periods and variants (agai
     const links = [...(index?.body ?? '').matchAll(/<ri:page ri:content-title="([^"]+)"\/><ac:plain-text-link-body><!\[CDATA\[([^\]]+)\]\]>/g)].map((m) => [m[1], m[2]]);
     expect(links).toEqual(PAGES.map((p) => [p, p.slice(TITLE.length + 1).replace('/', ' ')]));
     const attached = [...fake.attachments.values()].filter((a) => a.pageId === page(`${TITLE}/2026-W10/US`)?.id).map((a) => a.filename).sort();
-    expect(attached).toEqual(['open-model-weekly-2026-W10-us-fig-releases.svg', 'open-model-weekly-2026-W10-us-fig-this-week.svg', 'open-model-weekly-2026-W10-us-fig-trend.svg']);
+    expect(attached).toEqual([
+      'open-model-weekly-2026-W10-us-fig-releases.svg', 'open-model-weekly-2026-W10-us-fig-this-week.svg',
+      'open-model-weekly-2026-W10-us-fig-top-orgs.svg', 'open-model-weekly-2026-W10-us-fig-trend.svg',
+    ]);
   }, 120_000);
 
   it('republishing one variant updates only its page: every other page and the index keep their version', async () => {

@@ -210,7 +210,7 @@ describe('brief publish --to <mediawiki target> with periods and variants', () =
   it('shows each chart at the text width (not a 300 px thumbnail), linked to its SVG file page', async () => {
     const html = await renderedHtml(wiki.api, `${TITLE}/2026-W10/US`);
     const images = [...html.matchAll(/<a href="\/index\.php\/File:([^"]+\.svg)" class="image"[^>]*><img [^>]*width="(\d+)"/g)].map((m) => [m[1], Number(m[2])] as const);
-    expect(images.map(([file]) => file)).toEqual(['Open-model-weekly-2026-W10-us-fig-this-week.svg', 'Open-model-weekly-2026-W10-us-fig-trend.svg', 'Open-model-weekly-2026-W10-us-fig-releases.svg']);
+    expect(images.map(([file]) => file)).toEqual(['Open-model-weekly-2026-W10-us-fig-this-week.svg', 'Open-model-weekly-2026-W10-us-fig-top-orgs.svg', 'Open-model-weekly-2026-W10-us-fig-trend.svg', 'Open-model-weekly-2026-W10-us-fig-releases.svg']);
     for (const [file, width] of images) expect(width, file).toBeGreaterThanOrEqual(500);
   }, 60_000);
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { parseQueueUrl } from '../../../src/edges/queue/queue-connection.js';
 import { diskServices } from '../../../src/features/build/disk-services.js';
+import { QueryEngines } from '../../../src/edges/sql/query-engines.js';
 import { renderEnvironment, type RenderEnvironment } from '../../../src/features/queue/render-environment.js';
 import { QUEUE_NAME } from '../../../src/features/queue/render-job.js';
 import { startWorker as startWorkerIn } from '../../../src/features/queue/run-worker.js';
@@ -160,7 +161,7 @@ describe('brief build --queue with brief worker', () => {
   /** A worker in this process (real pipeline, real Chromium), for the cases that need no kill. */
   const inProcessWorker = async (environment: RenderEnvironment) => {
     const lines: string[] = [];
-    const services = await diskServices('.');
+    const services = await diskServices('.', new QueryEngines({ sources: {}, env: {} }));
     const running = startWorkerIn(
       { connection: parseQueueUrl(redis.url), concurrency: 2, name: 'in-process', stallSeconds: 30 },
       { templates: services.templates, fonts: services.fonts, environment, startPrinter: services.startPrinter, now: services.effects.now, log: (l) => lines.push(l) },

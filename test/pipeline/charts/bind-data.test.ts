@@ -61,7 +61,7 @@ describe('data binding errors', () => {
     const { chart, messages } = await render('{\n  "data": {"name": "relases"},\n  "mark": "bar"\n}');
     expect(chart).toBeUndefined();
     expect(brief(messages)).toEqual([
-      { ruleId: 'data-unknown', reason: 'unknown dataset "relases" (known: prices, releases)', place: { line: 2, column: 20 } },
+      { ruleId: 'data-unknown', reason: 'unknown dataset "relases" (did you mean "releases"?) (known: prices, releases)', place: { line: 2, column: 20 } },
     ]);
   });
 

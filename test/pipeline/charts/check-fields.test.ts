@@ -17,8 +17,8 @@ describe('checkFields', () => {
     const { chart, messages } = await render(text);
     expect(chart).toBeUndefined();
     expect(brief(messages)).toEqual([
-      { ruleId: 'chart-field', reason: `field "modle" is not a column of dataset "releases" (columns: ${COLUMNS})`, place: { line: 5, column: 20 } },
-      { ruleId: 'chart-field', reason: `field "dwnloads" is not a column of dataset "releases" (columns: ${COLUMNS})`, place: { line: 6, column: 47 } },
+      { ruleId: 'chart-field', reason: `field "modle" is not a column of dataset "releases" (did you mean "model"?) (columns: ${COLUMNS})`, place: { line: 5, column: 20 } },
+      { ruleId: 'chart-field', reason: `field "dwnloads" is not a column of dataset "releases" (did you mean "downloads"?) (columns: ${COLUMNS})`, place: { line: 6, column: 47 } },
     ]);
   });
 
@@ -67,14 +67,14 @@ describe('checkFields', () => {
   ]
 }`;
     expect(brief((await render(text)).messages)).toEqual([
-      { ruleId: 'chart-field', reason: 'field "prise" is not a column of dataset "prices" (columns: lab, price)', place: { line: 6, column: 78 } },
+      { ruleId: 'chart-field', reason: 'field "prise" is not a column of dataset "prices" (did you mean "price"?) (columns: lab, price)', place: { line: 6, column: 78 } },
     ]);
   });
 
   it('checks facet fields and repeated field lists, not repeat references', async () => {
     const facet = '{"data": {"name": "releases"}, "facet": {"field": "labb"}, "spec": {"mark": "bar"}}';
     expect(brief((await render(facet)).messages)).toEqual([
-      { ruleId: 'chart-field', reason: `field "labb" is not a column of dataset "releases" (columns: ${COLUMNS})`, place: { line: 1, column: 51 } },
+      { ruleId: 'chart-field', reason: `field "labb" is not a column of dataset "releases" (did you mean "lab"?) (columns: ${COLUMNS})`, place: { line: 1, column: 51 } },
     ]);
     const repeat = `{
   "data": {"name": "releases"},

@@ -79,7 +79,7 @@ describe('renderChart', () => {
     expect(brief(messages)).toEqual([
       {
         ruleId: 'chart-field',
-        reason: 'field "modle" is not a column of dataset "releases" (columns: model, lab, date, downloads)',
+        reason: 'field "modle" is not a column of dataset "releases" (did you mean "model"?) (columns: model, lab, date, downloads)',
         place: { line: 43, column: 31 },
       },
     ]);

@@ -48,9 +48,20 @@ describe('parseFrontMatter', () => {
   it('reports an unknown key and a bad value where they are written', () => {
     const { messages } = parse('---\ntitle: A\nautors: [x]\ndate: 21/01/2026\n---\n');
     expect(messages).toEqual([
-      { file: 'b/brief.md', place: { line: 3, column: 1 }, ...catalogue.frontMatterInvalid('autors', 'unknown key') },
+      { file: 'b/brief.md', place: { line: 3, column: 1 }, ...catalogue.frontMatterInvalid('autors', 'unknown key (did you mean "authors"?)') },
       { file: 'b/brief.md', place: { line: 4, column: 7 }, ...catalogue.frontMatterInvalid('date', 'expected a date as YYYY-MM-DD') },
     ]);
+  });
+
+  it('refuses an alias bomb with a positioned error instead of expanding it', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g'].entries()) {
+      const previous = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    const { meta, messages } = parse(`---\ntitle: Bomb\n${levels.join('\n')}\n---\n`);
+    expect(meta).toBeUndefined();
+    expect(messages).toEqual([{ file: 'b/brief.md', place: { line: 4, column: 8 }, ...catalogue.yamlAliases(100) }]);
   });
 
   it('reports a missing title at the start of the block', () => {

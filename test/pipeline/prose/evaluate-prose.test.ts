@@ -72,7 +72,7 @@ describe('evaluateProse', () => {
   it('reports an unknown variable with its place, never an empty string', () => {
     const r = run('line one\nthe {{meta.titel}} here');
     expect(r.messages).toEqual([
-      { file: 'b/brief.md', place: { line: 6, column: 7 }, ...catalogue.variableUnknown('meta.titel') },
+      { file: 'b/brief.md', place: { line: 6, column: 7 }, ...catalogue.variableUnknown('meta.titel', 'meta.title') },
     ]);
   });
 

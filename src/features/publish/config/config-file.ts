@@ -4,14 +4,19 @@ import { z } from 'zod';
 import { catalogue } from '../../../messages/catalogue.js';
 import { LineIndex } from '../../../messages/line-index.js';
 import type { Message } from '../../../messages/message.js';
+import { sourcesSchema, type SourceConfig } from '../../../edges/sql/source-config.js';
 import { targetName, targetSchema, type PublishTarget } from './target-schema.js';
 
 export const CONFIG_FILE = 'briefsmith.config.json';
 
-/** briefsmith.config.json: `{ "publish": { "<target>": { "type": … } } }`. */
+/**
+ * briefsmith.config.json: `{ "publish": { "<target>": { "type": … } }, "sources": { "<name>": { "type": "postgres", … } } }`.
+ * Publish targets are read by `brief publish`; SQL sources by every command that renders.
+ */
 const configSchema = z.strictObject({
   $schema: z.string().optional(),
   publish: z.record(targetName, targetSchema).default({}),
+  sources: sourcesSchema.default({}),
 });
 
 export type PublishConfig = z.output<typeof configSchema>;
@@ -25,9 +30,10 @@ export class ConfigError extends Error {
 }
 
 /** Reads the config file; a missing file is an empty config (targets may come from front matter). */
-export function readConfigFile(path: string): { targets: Record<string, PublishTarget> } {
-  if (!existsSync(path)) return { targets: {} };
-  return { targets: parseConfig(readFileSync(path, 'utf8'), path).publish };
+export function readConfigFile(path: string): { targets: Record<string, PublishTarget>; sources: Record<string, SourceConfig> } {
+  if (!existsSync(path)) return { targets: {}, sources: {} };
+  const config = parseConfig(readFileSync(path, 'utf8'), path);
+  return { targets: config.publish, sources: config.sources };
 }
 
 /** Parses and validates the config text; every problem is reported at its place in `file`. */

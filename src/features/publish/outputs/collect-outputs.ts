@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { diskFiles } from '../../../edges/files/disk-files.js';
 import type { FontStore } from '../../../edges/fonts/font-store.js';
+import { archivedEngine } from '../../../edges/sql/archived-results.js';
 import { outputSegments, pdfName, variantOf, type OutputId } from '../../../edges/output/output-layout.js';
 import type { Message } from '../../../messages/message.js';
 import type { Meta } from '../../../pipeline/frontmatter/meta-schema.js';
@@ -33,8 +34,9 @@ export type Collected =
 
 /**
  * The outputs a publish asks for — `--period` (one, a range, `latest`) × `--matrix`, with
- * `--param`, expanded exactly as `brief build` expands them — each rendered again (no browser)
- * for the document tree the wiki formats are made from, and checked against its build: the
+ * `--param`, expanded exactly as `brief build` expands them — each rendered again (no browser;
+ * SQL datasets read from the results stored with the build) for the document tree the wiki
+ * formats are made from, and checked against its build: the
  * built index.html must be byte-identical to the render, so the page, its charts and the PDF all
  * come from the same sources. Where each output is built comes from `output-layout.ts`.
  */
@@ -46,7 +48,9 @@ export async function collectOutputs(input: CollectInput): Promise<Collected> {
   const outputs: PublishDocument[] = [];
   const problems: string[] = [];
   for (const job of expandJobs(input.dir, input.meta, input.request)) {
-    const result = await renderBriefing({ files: diskFiles(input.dir, shown), templates: input.templates, fonts: input.fonts, params: job.params });
+    // SQL datasets are answered from the results the build stored with the output: the wiki gets what was built.
+    const queries = archivedEngine((request) => join(input.out, ...outputSegments({ slug, period: request.period, variant: variantOf(declared, periodParam, request.values ?? {}) })));
+    const result = await renderBriefing({ files: diskFiles(input.dir, shown), templates: input.templates, fonts: input.fonts, params: job.params, queries });
     if (!result.html || !result.meta || !result.document) return { kind: 'content errors', messages: result.messages };
     const id: OutputId = { slug, period: result.period?.id, variant: variantOf(declared, periodParam, result.params) };
     const folder = join(input.out, ...outputSegments(id));

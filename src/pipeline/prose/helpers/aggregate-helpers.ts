@@ -66,6 +66,7 @@ function findDataset(call: HelperCall, name: string): Dataset {
   const id = stringArg(call, name, 0, 'a dataset name');
   const dataset = call.datasets.get(id);
   if (!dataset) throw new HelperFailure(catalogue.dataUnknown(id, [...call.datasets.keys()]));
+  if (dataset.broken) throw new HelperFailure(catalogue.followOn(id));
   const filters = Object.entries(call.hash).filter(([key]) => !OPTIONS.has(key));
   if (filters.length === 0) return dataset;
   for (const [column] of filters) requireColumn(dataset, column);
