@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
@@ -101,11 +101,15 @@ describe('brief build --queue with brief worker', () => {
     // Nothing is left in Redis for the batch: results are removed once written.
     expect(await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed')).toEqual({ waiting: 0, active: 0, delayed: 0, completed: 0, failed: 0 });
 
-    // The job that was killed mid-way, built locally: the same bytes.
+    // The job that was killed mid-way, built locally: the same bytes, and the same stored result of
+    // the SQL dataset (queries/top_orgs.sql), which the coordinator ran and sent with the job.
     const week = victim.data.job.params.period as string;
+    expect(Object.keys(victim.data.queries)).toEqual(['top_orgs']);
     const local = tempDir('local');
     expect((await run('build', weekly, '--period', week, '--out', local)).code).toBe(0);
-    for (const file of ['index.html', `open-model-weekly-${week}-eu.pdf`, 'output.json']) {
+    const record = JSON.parse(readFileSync(join(out, 'open-model-weekly', week, 'EU', 'output.json'), 'utf8')) as { results?: Record<string, { file: string }> };
+    expect(record.results?.top_orgs?.file).toBe('data/top_orgs.csv');
+    for (const file of ['index.html', `open-model-weekly-${week}-eu.pdf`, 'output.json', 'data/top_orgs.csv']) {
       const path = ['open-model-weekly', week, 'EU', file];
       expect(readFileSync(join(out, ...path)).equals(readFileSync(join(local, ...path))), file).toBe(true);
     }
@@ -175,10 +179,14 @@ describe('brief build --queue with brief worker', () => {
     expect((await run('new', 'good', '--dir', parent)).code).toBe(0);
     expect((await run('new', 'bad', '--dir', parent)).code).toBe(0);
     appendFileSync(join(parent, 'bad', 'brief.md'), '\nDownloads: {{sum "downloads" "value"}}.\n');
+    // A SQL dataset that fails: the coordinator runs it, the worker's render reports it where a local build does.
+    mkdirSync(join(parent, 'bad', 'queries'));
+    writeFileSync(join(parent, 'bad', 'queries', 'top.sql'), "SELECT organisaton FROM (SELECT 'a' AS organisation)\n");
     const dirs = [join(parent, 'good'), join(parent, 'bad')];
     const local = await run('build', ...dirs, '--format', 'html', '--out', tempDir('content-local'));
     const localErrors = local.err.split('\n').filter((l) => l.includes(': error: '));
     expect(localErrors.join('\n')).toMatch(/bad\/brief\.md:\d+:\d+: error: unknown dataset "downloads" .*\[data-unknown\]/);
+    expect(localErrors.join('\n')).toMatch(/bad\/queries\/top\.sql:1:\d+: error: .*organisation.*\[sql-error\]/);
 
     const worker = await inProcessWorker(renderEnvironment());
     try {
