@@ -203,6 +203,25 @@ describe('brief build --queue with brief worker', () => {
     }
   }, 180_000);
 
+  it('--offline --queue: the coordinator answers SQL datasets from the results stored in --out, and the worker renders from them', async () => {
+    const out = tempDir('offline');
+    expect((await run('build', weekly, '--period', '2026-W03', '--format', 'html', '--out', out)).code).toBe(0);
+    const folder = join(out, 'open-model-weekly', '2026-W03', 'EU');
+    // A stored result no query gives: the page can only show it if it was answered from the file.
+    const stored = join(folder, 'data', 'top_orgs.csv');
+    writeFileSync(stored, readFileSync(stored, 'utf8').replace('"OpenAI"', '"Offline Org"'));
+    expect(readFileSync(join(folder, 'index.html'), 'utf8')).not.toContain('Offline Org');
+    const worker = await inProcessWorker(renderEnvironment());
+    try {
+      const queued = await run('build', weekly, '--period', '2026-W03', '--format', 'html', '--out', out, '--offline', '--force', '--queue', redis.url);
+      expect(queued.code, queued.err).toBe(0);
+      expect(readFileSync(join(folder, 'index.html'), 'utf8')).toContain('Offline Org');
+      expect(readFileSync(stored, 'utf8')).toContain('"Offline Org"');
+    } finally {
+      await worker.running.close();
+    }
+  }, 120_000);
+
   it('a worker of another Briefsmith version refuses the job with a clear message, once', async () => {
     const parent = tempDir('version');
     expect((await run('new', 'any', '--dir', parent)).code).toBe(0);
