@@ -7,6 +7,8 @@
  *
  * Usage: node bench/cold-probe.js <briefing-dir> <out-dir>
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 // performance.now() counts from the process's time origin: this first reading is Node's own start-up.
@@ -27,16 +29,19 @@ const api = await step('importRest', async () => ({
   ...(await dist('pipeline/render-briefing.js')),
   ...(await dist('edges/files/disk-files.js')),
   ...(await dist('pipeline/templates/disk-template-library.js')),
-  ...(await dist('cli/build-command.js')),
+  ...(await dist('cli/commands/build.js')),
+  ...(await dist('features/build/build-batch.js')),
   ...(await dist('paths.js')),
   ...(await dist('edges/fonts/font-store.js')),
-  ...(await dist('edges/output/write-output.js')),
 }));
 const templates = await step('templateLibrary', async () => api.diskTemplateLibrary(api.TEMPLATES_DIR, await api.loadTemplateHelpers(api.TEMPLATES_DIR)));
 const fonts = await step('fontStore', () => api.fontsourceStore());
 const renderOnce = () => api.renderBriefing({ files: api.diskFiles(dir, dir), templates, fonts, now: () => performance.now() });
 const first = await step('firstRender', renderOnce);
-await step('write', () => api.writeFolderAtomically(out, 'cold-probe', { 'index.html': first.html }));
+await step('write', () => {
+  mkdirSync(join(out, 'cold-probe'), { recursive: true });
+  writeFileSync(join(out, 'cold-probe', 'index.html'), first.html);
+});
 const totalBeforeWarm = performance.now();
 const second = await step('secondRender', renderOnce);
 process.stdout.write(`${JSON.stringify({ phases, totalToWritten: totalBeforeWarm, firstStages: first.timings, secondStages: second.timings })}\n`);

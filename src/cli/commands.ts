@@ -15,7 +15,7 @@ export const COMMANDS: readonly Command[] = [
     {
       name: 'build',
       usage:
-        'brief build <briefing-dir>... [--out DIR] [--format html,pdf] [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]... [--force] [--offline] [--config FILE] [--concurrency N] [--quiet] [--queue redis://HOST:PORT[/DB]]',
+        'brief build <briefing-dir>... [--out DIR] [--format html,pdf] [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]... [--force] [--offline] [--config FILE] [--no-cache] [--concurrency N] [--quiet] [--queue redis://HOST:PORT[/DB]]',
       summary: 'render briefings to <out>/<slug>/ (periodic ones to <out>/<slug>/<period>/[<variant>/], with an archive index)',
     },
     async () => (await import('./commands/build.js')).build,

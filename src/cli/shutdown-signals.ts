@@ -1,4 +1,4 @@
-import { killBrowsersNow } from '../edges/browser/launch-browser.js';
+import { killBrowsersNow } from '../edges/browser/browser-processes.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /** How long a graceful stop may take before browsers are killed. */

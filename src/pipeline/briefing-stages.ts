@@ -9,6 +9,7 @@ import type { Datasets } from './data/dataset.js';
 import { withChartRuntime } from './charts/live-runtime.js';
 import { loadDataFiles } from './data/load-datasets.js';
 import { RecordingDatasets } from './data/recording-datasets.js';
+import type { ChartCache } from './charts/cached-chart.js';
 import { collectQuerySources, type QuerySource } from './data/sql/query-sources.js';
 import { queryStage } from './data/sql/query-stage.js';
 import type { QueryResultRecord } from './data/sql/run-queries.js';
@@ -62,6 +63,8 @@ export interface BriefingRun {
   files: BriefingFiles;
   templates: TemplateLibrary;
   fonts: FontStore | undefined;
+  /** Earlier chart renders to reuse, handed in by the caller; absent: every chart is drawn. */
+  chartCache: ChartCache | undefined;
   /** Parameter values as given (`--param name=value`). */
   given: Readonly<Record<string, string>>;
   /** Starts every slot name; random per run so raw HTML in content cannot forge a slot. */
@@ -117,7 +120,7 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
     const figures = await renderFigures(
       {
         requests, files: run.files, datasets, theme: template.chart, lang: meta.lang, labels, params: chartParams(params, period),
-        interactive: meta.interactive, renderFigure: compiled.figure, reserve: (id) => ids.slug(id, false),
+        interactive: meta.interactive, renderFigure: compiled.figure, reserve: (id) => ids.slug(id, false), cache: run.chartCache,
       },
       run.log,
     );

@@ -5,6 +5,7 @@ import type { QueryEngine } from '../edges/sql/query-engine.js';
 import type { FontStore } from '../edges/fonts/font-store.js';
 import { MessageLog } from '../messages/message-log.js';
 import type { Message } from '../messages/message.js';
+import type { ChartCache } from './charts/cached-chart.js';
 import { BRIEFING_STAGES, type BriefingRun, type StageOutputs } from './briefing-stages.js';
 import type { Datasets } from './data/dataset.js';
 import type { QuerySource } from './data/sql/query-sources.js';
@@ -30,6 +31,11 @@ export interface RenderInput {
   fonts?: FontStore;
   /** Parameter values as given (`--param name=value`); declared defaults fill the rest. */
   params?: Readonly<Record<string, string>>;
+  /**
+   * Earlier chart renders, reused when nothing a chart depends on changed (a memory cache for a
+   * preview session or a batch, a disk cache for rebuilds). Output is the same with or without.
+   */
+  chartCache?: ChartCache;
   /** Clock for stage timings only; output never depends on it. */
   now?: () => number;
   /** Runs SQL datasets (DuckDB over the folder, configured sources, or archived results); without it they are errors. */
@@ -117,7 +123,7 @@ export async function queryBriefing(input: RenderInput): Promise<{ messages: rea
 
 function briefingRun(input: RenderInput, log: MessageLog): BriefingRun {
   return {
-    files: input.files, templates: input.templates, fonts: input.fonts, given: input.params ?? {}, log,
+    files: input.files, templates: input.templates, fonts: input.fonts, chartCache: input.chartCache, given: input.params ?? {}, log,
     ...(input.queries ? { queries: input.queries } : {}),
     // Slot names carry a random prefix so raw HTML in content cannot forge one; they never reach the output.
     slotPrefix: `s${randomUUID().slice(0, 8)}-`,

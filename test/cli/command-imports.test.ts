@@ -19,7 +19,10 @@ function modulesLoadedBy(...argv: string[]): { code: number | null; modules: str
 
 const VEGA = /\/node_modules\/vega(-lite)?\//;
 const PUPPETEER = /\/node_modules\/puppeteer-core\//;
-const PRINTER = /\/dist\/edges\/(pdf|browser)\//;
+/** The PDF printer and the code that starts a browser (`browser-processes.js`, the shutdown kill switch, starts nothing). */
+const PRINTER = /\/dist\/edges\/(pdf\/|browser\/launch-browser)/;
+/** Database drivers: only a briefing that queries a source (pg) or runs a DuckDB query (in its own process) needs them. */
+const DRIVERS = /\/node_modules\/(pg|pg-cursor|@duckdb\/[^/]+)\//;
 
 describe('each command loads only what it uses', () => {
   it('brief new loads neither vega nor vega-lite nor the PDF printer', () => {
@@ -37,6 +40,18 @@ describe('each command loads only what it uses', () => {
     expect(modules).toContainEqual(expect.stringMatching(VEGA)); // the recorder sees package imports
     expect(modules.filter((url) => PUPPETEER.test(url) || PRINTER.test(url))).toEqual([]);
   });
+
+  it('brief build --format html loads no printer, puppeteer or database driver, and a rebuild from the chart cache no vega', () => {
+    const out = mkdtempSync(join(tmpdir(), 'brief-imports-html-'));
+    const args = ['build', 'test/fixtures/check/clean', '--out', out, '--format', 'html', '--quiet'];
+    const first = modulesLoadedBy(...args);
+    expect(first.code).toBe(0);
+    expect(first.modules).toContainEqual(expect.stringMatching(VEGA)); // the chart is drawn once
+    expect(first.modules.filter((url) => PUPPETEER.test(url) || PRINTER.test(url) || DRIVERS.test(url))).toEqual([]);
+    const rebuild = modulesLoadedBy(...args);
+    expect(rebuild.code).toBe(0);
+    expect(rebuild.modules.filter((url) => VEGA.test(url) || PUPPETEER.test(url) || PRINTER.test(url))).toEqual([]);
+  }, 180_000); // two cold processes; slow only on a loaded machine
 
   it('the check can fail: a PDF build does load the printer and puppeteer', () => {
     const out = mkdtempSync(join(tmpdir(), 'brief-imports-pdf-'));

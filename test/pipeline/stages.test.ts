@@ -43,7 +43,7 @@ afterAll(() => weeklyQueries.close());
 /** Runs the declared stages one by one, as `runStages` does, but with each stage's input deeply frozen. */
 async function runFrozen(files: BriefingFiles, given: Record<string, string> = {}, queries?: BriefingRun['queries']) {
   const log = new MessageLog();
-  const run: BriefingRun = { files, templates, fonts: undefined, given, slotPrefix: 'frozen-', log, ...(queries ? { queries } : {}) };
+  const run: BriefingRun = { files, templates, fonts: undefined, chartCache: undefined, given, slotPrefix: 'frozen-', log, ...(queries ? { queries } : {}) };
   let state: object = {};
   const ran: string[] = [];
   for (const stage of STAGES) {

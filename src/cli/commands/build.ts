@@ -44,6 +44,7 @@ export const build: CommandRunner = {
         concurrency: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
         config: { type: 'string', default: CONFIG_FILE },
         offline: { type: 'boolean', default: false },
         queue: { type: 'string' },
@@ -67,7 +68,8 @@ export const build: CommandRunner = {
     let interrupted = false;
     let uninstall = () => {};
     try {
-      const services = await diskServices(values.out, queries);
+      // A coordinator draws no chart (its workers do): no chart cache under --out.
+      const services = await diskServices(values.out, queries, { cache: !values['no-cache'] && !connection });
       const onOutcome = (outcome: BuildOutcome) => reportOutcome(outcome, { formats, quiet: values.quiet, verbose: values.verbose }, console);
       const options = { dirs: positionals, formats, request, force: values.force, offline: values.offline };
       // A value that does not fit a briefing's declarations is a ParamError, an InputError: exit 2.

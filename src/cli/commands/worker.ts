@@ -46,7 +46,7 @@ export const worker: CommandRunner = {
     const printSeconds = wholeNumber('--print-timeout', values['print-timeout'], 5, 3600) ?? 120;
     const name = values.name ?? `${hostname()}-${process.pid}`;
     // A worker queries nothing (each job brings its SQL results): an engine set with no sources, never started.
-    const services = await diskServices('.', new QueryEngines({ sources: {}, env: {} }));
+    const services = await diskServices('.', new QueryEngines({ sources: {}, env: {} }), { cache: false });
     const running = startWorker(
       { connection, concurrency, name, stallSeconds },
       { templates: services.templates, fonts: services.fonts, environment: renderEnvironment(), startPrinter: () => startPrinter(printSeconds), now: services.effects.now, log: console.out },

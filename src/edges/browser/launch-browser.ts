@@ -2,6 +2,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
+import { killBrowsersOnExit, killGroup, liveBrowsers, removeProfile } from './browser-processes.js';
+
+export { killBrowsersNow } from './browser-processes.js';
 
 /** Debian's Chromium and the usual system places; `PUPPETEER_EXECUTABLE_PATH` wins. */
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
@@ -49,58 +52,13 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-/**
- * Browsers of this process that are not closed yet: profile folder → Chromium's pid (unknown while
- * it starts). Puppeteer starts Chromium in a process group of its own, so a signal sent to ours
- * never reaches it; `killBrowsersNow` is the synchronous last resort when a graceful close cannot
- * finish (a second Ctrl-C, a close that hangs, the process exiting).
- */
-const live = new Map<string, number | undefined>();
-let exitHookInstalled = false;
-
-export function killBrowsersNow(): void {
-  for (const [profile, pid] of live) {
-    if (pid !== undefined) killGroup(pid);
-    removeProfile(profile);
-  }
-  live.clear();
-}
-
-/**
- * Chromium's helper processes can outlive its main process by a moment and keep writing into the
- * profile, even recreating folders just removed: remove, wait a little, and look again (at most
- * about two seconds; this runs on the way out, when nothing else is waiting).
- */
-function removeProfile(profile: string): void {
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (let attempt = 0; attempt < 20; attempt++) {
-    try {
-      rmSync(profile, { recursive: true, force: true });
-    } catch {
-      // ENOTEMPTY while a helper still writes: the next round gets it
-    }
-    Atomics.wait(pause, 0, 0, 100);
-    if (!existsSync(profile)) return;
-  }
-}
-
-/** Chromium leads its own process group (puppeteer starts it detached): kill the whole group. */
-function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
-
 /** Starts Chromium with a fresh profile directory that is removed again on close. */
 export async function launchBrowser(): Promise<LaunchedBrowser> {
   const executablePath = findBrowser();
   const { default: puppeteer } = await import('puppeteer-core'); // lazy: HTML-only builds never load it
   const profile = mkdtempSync(join(tmpdir(), 'briefsmith-chromium-'));
-  if (!exitHookInstalled) process.once('exit', killBrowsersNow);
-  exitHookInstalled = true;
-  live.set(profile, undefined);
+  killBrowsersOnExit();
+  liveBrowsers.set(profile, undefined);
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -112,12 +70,12 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
       handleSIGHUP: false,
     });
   } catch (error) {
-    live.delete(profile);
+    liveBrowsers.delete(profile);
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
   const pid = browser.process()?.pid;
-  if (live.has(profile)) live.set(profile, pid);
+  if (liveBrowsers.has(profile)) liveBrowsers.set(profile, pid);
   else if (pid !== undefined) killGroup(pid); // killBrowsersNow ran while it started
   let closed = false;
   return {
@@ -125,12 +83,12 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
     async close() {
       if (closed) return;
       closed = true;
-      const pid = live.get(profile);
+      const pid = liveBrowsers.get(profile);
       try {
         await browser.close();
       } finally {
         if (pid !== undefined) killGroup(pid); // helpers that outlive the main process
-        live.delete(profile);
+        liveBrowsers.delete(profile);
         removeProfile(profile);
       }
     },

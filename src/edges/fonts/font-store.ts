@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as fontkit from 'fontkit';
 import { codePointsOf, facesFor, fontFaceRule, parseFontFaceCss, type FontFace } from './font-faces.js';
+import { woff2Coverage } from './woff2-cmap.js';
 
 /** Supplies @font-face CSS for a document's text. The pipeline stays pure; this reads files. */
 export interface FontStore {
@@ -78,16 +78,16 @@ export function fontsourceStore(): FontStore {
 const isPrintable = (cp: number): boolean => cp > 0x20 && !(cp >= 0x7f && cp < 0xa0) && cp !== 0xfeff && !(cp >= 0x200b && cp <= 0x200f);
 const inRange = (face: FontFace, cp: number): boolean => face.ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
 
-/** Opened fonts, by file: a unicode-range only says where a glyph may be, the cmap says it is. */
-const opened = new Map<string, { hasGlyphForCodePoint(cp: number): boolean }>();
+/** Coverage of opened fonts, by file: a unicode-range only says where a glyph may be, the cmap says it is. */
+const coverage = new Map<string, (cp: number) => boolean>();
 
 function hasGlyph(file: string, cp: number): boolean {
-  let font = opened.get(file);
-  if (!font) {
-    font = fontkit.create(readFileSync(file)) as fontkit.Font;
-    opened.set(file, font);
+  let covers = coverage.get(file);
+  if (!covers) {
+    covers = woff2Coverage(readFileSync(file));
+    coverage.set(file, covers);
   }
-  return font.hasGlyphForCodePoint(cp);
+  return covers(cp);
 }
 
 /** Face descriptions with file paths, for the PDF stage and the chart text metrics. */

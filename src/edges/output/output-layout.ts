@@ -74,3 +74,9 @@ export function pdfName(id: OutputId): string {
 export function outputLabel(id: OutputId): string {
   return [id.period, id.variant].filter(Boolean).join(' ');
 }
+
+/**
+ * Where `brief build` keeps rendered charts between runs, relative to `--out`: beside the
+ * briefings' folders (a slug never starts with a dot), bounded in size, always safe to delete.
+ */
+export const CHART_CACHE_SEGMENTS: readonly string[] = ['.cache', 'charts'];

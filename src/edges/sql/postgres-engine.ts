@@ -1,5 +1,5 @@
-import pg from 'pg';
-import Cursor from 'pg-cursor';
+import type pg from 'pg';
+import type Cursor from 'pg-cursor';
 import { postgresFailure, translatePlaceholders } from './postgres-text.js';
 import { DEFAULT_QUERY_LIMITS, fail, type QueryEngine, type QueryLimits, type QueryOutcome, type QueryRequest, type SqlParam } from './query-engine.js';
 import { CellTypeError, toCell, type ColumnKind, type ResultColumn } from './sql-cells.js';
@@ -21,6 +21,15 @@ export interface PostgresEngine extends QueryEngine {
 /** Every value comes back as the server's text, typed here by column (see sql-cells.ts). */
 const RAW_TEXT = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig;
 
+/** pg and pg-cursor, imported on a source's first query: a build that queries no source never loads them (cold start). */
+interface PgModules {
+  pg: typeof pg;
+  Cursor: typeof Cursor;
+}
+let pgModules: Promise<PgModules> | undefined;
+const loadPg = (): Promise<PgModules> =>
+  (pgModules ??= Promise.all([import('pg'), import('pg-cursor')]).then(([p, c]) => ({ pg: p.default, Cursor: c.default })));
+
 /**
  * A PostgreSQL source from briefsmith.config.json. Credentials come only from the environment
  * and never reach a message. Every query runs in its own read-only transaction with a statement
@@ -33,15 +42,16 @@ export function postgresEngine(name: string, source: PostgresSource, env: NodeJS
   const secrets = url === undefined ? [] : secretsOf(url);
   const redact = (text: string) => secrets.reduce((out, secret) => out.split(secret).join('***'), text);
   const where = `source "${name}" (postgres at ${target ?? 'an unreadable URL'})`;
-  let pool: pg.Pool | undefined;
+  let pool: Promise<{ pool: pg.Pool; Cursor: typeof Cursor }> | undefined;
 
   const run = async (request: QueryRequest): Promise<QueryOutcome> => {
     if (url === undefined) return fail('source', `source "${name}": the environment variable ${source.urlEnv} is not set (it holds the connection URL)`, { offset: 0 });
     if (target === undefined) return fail('source', `source "${name}": ${source.urlEnv} is not a postgres:// URL`, { offset: 0 });
     pool ??= newPool(url);
+    const { pool: open, Cursor: cursorClass } = await pool;
     let client: pg.PoolClient;
     try {
-      client = await pool.connect();
+      client = await open.connect();
     } catch (error) {
       return fail('source', `${where}: could not connect (${redact(connectionProblem(error))})`, { offset: 0 });
     }
@@ -53,7 +63,7 @@ export function postgresEngine(name: string, source: PostgresSource, env: NodeJS
       await client.query(`SET LOCAL statement_timeout = ${timeout}`);
       await client.query("SET LOCAL TimeZone = 'UTC'");
       await client.query("SET LOCAL DateStyle = 'ISO, YMD'");
-      const { rows, fields } = await readCursor(client, text, values, limits.maxRows + 1);
+      const { rows, fields } = await readCursor(cursorClass, client, text, values, limits.maxRows + 1);
       if (rows.length > limits.maxRows) return fail('rows', `the result has more than ${limits.maxRows} rows (the limit); aggregate or filter in the query`, { offset: 0 });
       const columns: ResultColumn[] = fields.map((f) => ({ name: f.name, kind: kindOf(f.dataTypeID), type: `PostgreSQL type ${f.dataTypeID}` }));
       return { ok: true, result: { columns: columns.map((c) => c.name), rows: rows.map((row) => row.map((v, i) => toCell(columns[i]!, v))) } };
@@ -78,20 +88,23 @@ export function postgresEngine(name: string, source: PostgresSource, env: NodeJS
     async close() {
       const open = pool;
       pool = undefined;
-      await open?.end().catch(() => undefined);
+      await open?.then((o) => o.pool.end()).catch(() => undefined);
     },
   };
 }
 
-function newPool(url: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 10_000, application_name: 'briefsmith', types: RAW_TEXT });
+async function newPool(url: string): Promise<{ pool: pg.Pool; Cursor: typeof Cursor }> {
+  const modules = await loadPg();
+  const pool = new modules.pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 10_000, application_name: 'briefsmith', types: RAW_TEXT });
   // An idle connection the server drops must not crash the build; the next query reconnects.
   pool.on('error', () => undefined);
-  return pool;
+  return { pool, Cursor: modules.Cursor };
 }
 
-function readCursor(client: pg.PoolClient, text: string, values: unknown[], count: number): Promise<{ rows: unknown[][]; fields: pg.FieldDef[] }> {
-  const cursor = client.query(new Cursor(text, values, { rowMode: 'array', types: RAW_TEXT }));
+function readCursor(
+  CursorClass: typeof Cursor, client: pg.PoolClient, text: string, values: unknown[], count: number,
+): Promise<{ rows: unknown[][]; fields: pg.FieldDef[] }> {
+  const cursor = client.query(new CursorClass(text, values, { rowMode: 'array', types: RAW_TEXT }));
   return new Promise((resolve, reject) => {
     cursor.read(count, (error, rows, result) => {
       if (error) return reject(error);

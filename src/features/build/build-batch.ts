@@ -6,12 +6,14 @@ import type { ParamRequest } from '../../pipeline/params/param-request.js';
 import type { TemplateLibrary } from '../../pipeline/templates/template.js';
 import { buildJob, type BuildEffects, type BuildOutcome, type Format } from './build-briefing.js';
 import { expandJobs, type BuildJob } from './build-jobs.js';
+import type { BuildChartCache } from './build-chart-cache.js';
+import { slots } from './print-slots.js';
 import { runPool } from './run-pool.js';
 
 export interface BatchOptions {
   dirs: readonly string[];
   formats: readonly Format[];
-  /** Jobs at once (one browser, one tab each). */
+  /** PDFs printing at once (one browser, one tab each); with PDFs one job more is in flight. */
   concurrency: number;
   request: ParamRequest;
   force: boolean;
@@ -31,6 +33,8 @@ export interface BatchServices {
   effects: BuildEffects;
   /** Starts the browser; called once, only when a PDF is wanted and there is a job. */
   startPrinter: () => Promise<PrinterHandle>;
+  /** Rendered charts to reuse and keep (absent with `--no-cache`); closed once when the batch ends. */
+  charts?: BuildChartCache | undefined;
   /** Each outcome as soon as it is known (progress lines). */
   onOutcome?: (outcome: BuildOutcome) => void;
 }
@@ -65,14 +69,18 @@ export function startBatch(options: BatchOptions, services: BatchServices): Batc
       const ctx = {
         templates: services.templates, fonts: services.fonts, printer: printer ? (await printer).printer : undefined,
         formats: options.formats, force: options.force, offline: options.offline, effects: services.effects, signal: controller.signal,
+        chartCache: services.charts?.cache, printSlots: slots(options.concurrency),
       };
-      const outcomes = await runPool(jobs, options.concurrency, async (job) => {
+      // With PDFs, one job more than print tabs: the next briefing renders while the tabs print.
+      const limit = ctx.printer ? options.concurrency + 1 : options.concurrency;
+      const outcomes = await runPool(jobs, limit, async (job) => {
         const outcome = await buildJob(job, ctx);
         services.onOutcome?.(outcome);
         return outcome;
       });
       return [...failed, ...outcomes];
     } finally {
+      services.charts?.close();
       await closePrinter();
     }
   };

@@ -5,6 +5,7 @@ import type { OutputStore } from '../../edges/output/output-store.js';
 import type { PdfMetadata } from '../../edges/pdf/finish-pdf.js';
 import type { PdfPrinter } from '../../edges/pdf/pdf-printer.js';
 import type { QueryEngine } from '../../edges/sql/query-engine.js';
+import type { ChartCache } from '../../pipeline/charts/cached-chart.js';
 import type { Meta } from '../../pipeline/frontmatter/meta-schema.js';
 import type { Message } from '../../messages/message.js';
 import { periodLabel, type Period } from '../../pipeline/periods/period.js';
@@ -13,6 +14,7 @@ import type { TemplateLibrary } from '../../pipeline/templates/template.js';
 import { VERSION } from '../../version.js';
 import { RECORD_FILE, type OutputRecord } from '../archive/output-record.js';
 import type { BuildJob } from './build-jobs.js';
+import type { Slots } from './print-slots.js';
 import { inputsHash } from './input-hash.js';
 import type { Format, Verdict } from './output-verdict.js';
 import { commitOutput, judgeExisting, type ArchiveLook, type PendingOutput } from './commit-output.js';
@@ -45,6 +47,10 @@ export interface BuildContext {
   effects: BuildEffects;
   /** Set on Ctrl-C: nothing more is written. */
   signal?: AbortSignal;
+  /** Earlier chart renders, shared by the batch's jobs and kept on disk (`--no-cache`: none). */
+  chartCache?: ChartCache | undefined;
+  /** Bounds the prints running at once (absent: as many as jobs in flight). */
+  printSlots?: Slots | undefined;
 }
 
 export type BuildStatus = 'built' | 'up-to-date' | 'failed';
@@ -123,15 +129,18 @@ export type Rendered = { label: string; messages: readonly Message[] } & (
   | { kind: 'ready'; output: RenderedOutput }
 );
 
-/** What rendering needs: the pipeline's libraries, the printer, the formats asked for and what answers SQL datasets. */
-export type RenderContext = Pick<BuildContext, 'templates' | 'fonts' | 'printer' | 'formats'> & { now: () => number; queries: QueryEngine };
+/** What rendering needs: the pipeline's libraries, the printer (and its slots), the formats asked for, what answers SQL datasets and the chart cache, if any. */
+export type RenderContext = Pick<BuildContext, 'templates' | 'fonts' | 'printer' | 'formats' | 'chartCache' | 'printSlots'> & { now: () => number; queries: QueryEngine };
 
 /**
  * Renders a job's briefing and, unless `judge` finds the output up to date (or refuses it),
  * prints it and assembles its folder's files. Writes nothing.
  */
 export async function renderOutput(job: Omit<BuildJob, 'dir'>, files: BriefingFiles, ctx: RenderContext, judge: Judge): Promise<Rendered> {
-  const result = await renderBriefing({ files, templates: ctx.templates, fonts: ctx.fonts, params: job.params, now: ctx.now, queries: ctx.queries });
+  const result = await renderBriefing({
+    files, templates: ctx.templates, fonts: ctx.fonts, params: job.params, now: ctx.now, queries: ctx.queries,
+    ...(ctx.chartCache ? { chartCache: ctx.chartCache } : {}),
+  });
   if (!result.html || !result.meta || !result.template) return { kind: 'content-errors', label: job.label, messages: result.messages };
   const meta = result.meta;
   const id = outputIdOf(job.slug, job.declared, job.periodParam, result.params);
@@ -149,7 +158,10 @@ export async function renderOutput(job: Omit<BuildJob, 'dir'>, files: BriefingFi
   if (ahead.formats.includes('pdf')) {
     if (!ctx.printer) throw new Error('a PDF is wanted but no browser was started');
     const variant = variantText(job.declared, job.periodParam, result.params);
-    const printed = await ctx.printer.print({ html: result.html, page: result.template.page, meta: pdfMetadata(meta, result.period, variant) });
+    const { printer } = ctx;
+    const print = { html: result.html, page: result.template.page, meta: pdfMetadata(meta, result.period, variant) };
+    // Bounded apart from the jobs in flight (print-slots.ts), so the next briefing renders while the tabs print.
+    const printed = await (ctx.printSlots ? ctx.printSlots.run(() => printer.print(print)) : printer.print(print));
     out[pdf] = printed.pdf;
     pages = printed.layout.pageCount;
   }

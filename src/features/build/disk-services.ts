@@ -1,4 +1,3 @@
-import { launchBrowser } from '../../edges/browser/launch-browser.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskOutputStore } from '../../edges/output/output-store.js';
@@ -6,17 +5,26 @@ import type { QueryEngines } from '../../edges/sql/query-engines.js';
 import { TEMPLATES_DIR } from '../../paths.js';
 import { diskTemplateLibrary, loadTemplateHelpers } from '../../pipeline/templates/disk-template-library.js';
 import type { BatchServices } from './build-batch.js';
+import { buildChartCache } from './build-chart-cache.js';
 
 /**
  * The real world for a build: briefing folders and `--out` on disk, the project's templates and
- * fonts, Debian's Chromium, and the run's query engines (opened and closed by the caller).
+ * fonts, Debian's Chromium, the run's query engines (opened and closed by the caller), and the
+ * chart cache under `<out>/.cache/` unless `--no-cache`.
  */
-export async function diskServices(out: string, queries: QueryEngines): Promise<Omit<BatchServices, 'onOutcome'>> {
+export async function diskServices(
+  out: string,
+  queries: QueryEngines,
+  options: { cache: boolean } = { cache: true },
+): Promise<Omit<BatchServices, 'onOutcome'>> {
   return {
+    charts: options.cache ? buildChartCache(out) : undefined,
     templates: diskTemplateLibrary(TEMPLATES_DIR, await loadTemplateHelpers(TEMPLATES_DIR)),
     fonts: fontsourceStore(),
     effects: { files: diskFiles, store: diskOutputStore(out), queries: (dir) => queries.forFolder(dir), now: () => performance.now() },
+    // puppeteer-core and the printer are loaded only when a PDF is wanted: `--format html` starts faster.
     startPrinter: async () => {
+      const { launchBrowser } = await import('../../edges/browser/launch-browser.js');
       const browser = await launchBrowser();
       const { PdfPrinter } = await import('../../edges/pdf/pdf-printer.js');
       return { printer: new PdfPrinter(browser.browser), close: () => browser.close() };

@@ -10,6 +10,7 @@ import { catalogue } from '../../messages/catalogue.js';
 import type { Message } from '../../messages/message.js';
 import type { PrintJob } from '../../edges/pdf/pdf-printer.js';
 import { periodParamName } from '../../pipeline/params/resolve-params.js';
+import type { ChartCache } from '../../pipeline/charts/cached-chart.js';
 import type { HelperPlugin } from '../../pipeline/prose/helper-api.js';
 import { diskTemplateLibrary } from '../../pipeline/templates/disk-template-library.js';
 
@@ -36,6 +37,8 @@ export interface PreviewSources {
   /** Template helpers, imported once at start (Node caches ES modules, so they cannot be reloaded). */
   helpers: ReadonlyMap<string, readonly HelperPlugin[]>;
   templatesDir?: string;
+  /** Charts of earlier builds in this session: an edit to the prose redraws no chart. */
+  chartCache?: ChartCache;
   queries?: QueryEngine | undefined;
 }
 
@@ -50,7 +53,10 @@ export async function buildPreview(sources: PreviewSources, params: Readonly<Rec
   const seconds = () => (now() - started) / 1000;
   try {
     const templates = diskTemplateLibrary(sources.templatesDir ?? TEMPLATES_DIR, sources.helpers);
-    const { render, messages } = await checkBriefing({ files: diskFiles(sources.dir, sources.shown), templates, fonts: sources.fonts, params, ...(sources.queries ? { queries: sources.queries } : {}) });
+    const { render, messages } = await checkBriefing({
+      files: diskFiles(sources.dir, sources.shown), templates, fonts: sources.fonts, params,
+      ...(sources.chartCache ? { chartCache: sources.chartCache } : {}), ...(sources.queries ? { queries: sources.queries } : {}),
+    });
     const meta = render.meta;
     const slug = meta ? (meta.slug ?? basename(resolve(sources.dir))) : undefined;
     if (!render.html || !meta || !render.template || slug === undefined) return { page: undefined, pdfName: undefined, slug, resolved: undefined, messages, seconds: seconds() };

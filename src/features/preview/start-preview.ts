@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { basename, resolve } from 'node:path';
 import { launchBrowser } from '../../edges/browser/launch-browser.js';
 import { TEMPLATES_DIR } from '../../paths.js';
+import { memoryCache } from '../../edges/cache/memory-cache.js';
+import type { CachedChart } from '../../pipeline/charts/cached-chart.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import type { QueryEngine } from '../../edges/sql/query-engine.js';
 import { diskOutputStore } from '../../edges/output/output-store.js';
@@ -65,7 +67,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const shown = options.dir.replace(/\/+$/, '') || '.';
-  const sources = { dir: options.dir, shown, fonts: fontsourceStore(), helpers: await loadTemplateHelpers(templatesDir), templatesDir, queries: options.queries };
+  const sources = {
+    dir: options.dir, shown, fonts: fontsourceStore(), helpers: await loadTemplateHelpers(templatesDir), templatesDir, queries: options.queries,
+    // Lives as long as the session; keys are content digests, so stale entries are never read, only dropped.
+    chartCache: memoryCache<CachedChart>(200),
+  };
   const session = new PreviewSession(startingParams(options));
   const archive = diskOutputStore(options.out ?? 'out');
   const events = new EventStream();

@@ -1,6 +1,7 @@
 import type { ChartTheme } from '../charts/chart-theme.js';
 import { liveChartBlock } from '../charts/live-runtime.js';
-import { renderChart, type RenderedChart } from '../charts/render-chart.js';
+import { renderChartCached, type ChartCache } from '../charts/cached-chart.js';
+import type { RenderedChart } from '../charts/render-chart.js';
 import type { Datasets } from '../data/dataset.js';
 import { displayPath, type BriefingFiles } from '../../edges/files/briefing-files.js';
 import type { FigureRequest } from '../markdown/figure-requests.js';
@@ -31,6 +32,8 @@ export interface FigureStageInput {
   renderFigure: TemplateRenderer;
   /** Ids already taken (headings are given ids after figures, so only reserved ones matter). */
   reserve: (id: string) => string;
+  /** Earlier renders of charts, by what they depend on; absent: every chart is drawn. */
+  cache?: ChartCache | undefined;
 }
 
 /** Renders each requested chart to SVG and wraps it in the template's `figure` partial. */
@@ -41,9 +44,10 @@ export async function renderFigures(input: FigureStageInput, log: MessageLog): P
     const source = chartSource(request, input.files, log);
     if (!source) continue;
     const interactive = request.interactive ?? input.interactive ?? false;
-    const chart = await renderChart(
+    const chart = await renderChartCached(
       { source, files: input.files, datasets: input.datasets, theme: input.theme, params: input.params, lang: input.lang, interactive },
       log,
+      input.cache,
     );
     if (!chart) continue;
     if (request.id && seen.has(request.id)) log.report(catalogue.chartIdDuplicate(request.id), request.file, request.place);

@@ -1,23 +1,23 @@
-import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bareGitWiki } from './support/bare-git-wiki.js';
 import { runCli } from './support/run-cli.js';
 
-/** A bare repository on disk (a file:// remote) stands in for a GitHub/GitLab/Gitea/Gollum wiki. */
 const PAGE = 'Quarterly-Wiki-Check.md';
 
 describe('brief publish --to <git-backed wiki>', () => {
   let work: string;
   let bare: string;
+  let wiki: ReturnType<typeof bareGitWiki>;
   let dir: string;
   let out: string;
   let config: string;
 
-  const git = (args: string[], cwd = work) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } }).trim();
-  const commits = () => Number(git(['--git-dir', bare, 'rev-list', '--count', 'master']));
-  const show = (path: string) => git(['--git-dir', bare, 'show', `master:${path}`]);
+  const git = (args: string[], cwd = work) => wiki.git(args, cwd);
+  const commits = () => wiki.commits();
+  const show = (path: string) => wiki.show(path);
   const publish = (...extra: string[]) => runCli('publish', dir, '--to', 'team-wiki', '--out', out, '--config', config, ...extra);
   const build = async () => expect((await runCli('build', dir, '--out', out)).code).toBe(0);
 
@@ -33,9 +33,8 @@ describe('brief publish --to <git-backed wiki>', () => {
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'brief-publish-git-'));
-    bare = join(work, 'wiki.git');
-    git(['init', '--quiet', '--bare', '--initial-branch=master', bare]);
-    editOnWikiSeed();
+    wiki = bareGitWiki(work, { seedHome: true });
+    bare = wiki.bare;
     dir = join(work, 'mini-briefing');
     out = join(work, 'out');
     config = join(work, 'briefsmith.config.json');
@@ -45,16 +44,6 @@ describe('brief publish --to <git-backed wiki>', () => {
     writeFileSync(config, JSON.stringify({ publish: { 'team-wiki': target, 'token-wiki': withToken } }));
     await build();
   }, 240_000);
-
-  /** A wiki starts with a Home page. */
-  function editOnWikiSeed() {
-    const seed = join(work, 'seed');
-    git(['init', '--quiet', '--initial-branch=master', seed]);
-    writeFileSync(join(seed, 'Home.md'), 'Welcome to the wiki.\n');
-    git(['add', 'Home.md'], seed);
-    git(['-c', 'user.name=Seed', '-c', 'user.email=seed@example.org', 'commit', '--quiet', '-m', 'Home'], seed);
-    git(['push', '--quiet', bare, 'HEAD:master'], seed);
-  }
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
@@ -74,7 +63,7 @@ describe('brief publish --to <git-backed wiki>', () => {
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(commits()).toBe(2);
-    const files = git(['--git-dir', bare, 'ls-tree', '-r', '--name-only', 'master']).split('\n');
+    const files = wiki.files();
     expect(files.sort()).toEqual(['Home.md', PAGE, 'assets/wiki-check-fig-releases.svg', 'assets/wiki-check.pdf']);
     const page = show(PAGE);
     expect(page).toContain('![Bar chart of releases by team in Q4 2025: Platform 14, Data 9, Mobile 6.](assets/wiki-check-fig-releases.svg)');
@@ -159,20 +148,21 @@ describe('brief publish --to <git-backed wiki> with periods and variants', () =>
   const INDEX = 'Open-Models-Weekly.md';
   let work: string;
   let bare: string;
+  let wiki: ReturnType<typeof bareGitWiki>;
   let dir: string;
   let out: string;
   let config: string;
 
-  const git = (args: string[], cwd = work) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } }).trim();
-  const commits = () => Number(git(['--git-dir', bare, 'rev-list', '--count', 'master']));
-  const lastCommitOf = (path: string) => git(['--git-dir', bare, 'log', '-1', '--format=%H', 'master', '--', path]);
+  const git = (args: string[], cwd = work) => wiki.git(args, cwd);
+  const commits = () => wiki.commits();
+  const lastCommitOf = (path: string) => wiki.lastCommitOf(path);
   const publish = (...extra: string[]) => runCli('publish', dir, '--to', 'team-wiki', '--out', out, '--config', config, ...extra);
   const build = async (...extra: string[]) => expect((await runCli('build', dir, '--out', out, '--format', 'html', ...extra)).code).toBe(0);
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'brief-publish-git-weekly-'));
-    bare = join(work, 'wiki.git');
-    git(['init', '--quiet', '--bare', '--initial-branch=master', bare]);
+    wiki = bareGitWiki(work);
+    bare = wiki.bare;
     dir = join(work, 'open-model-weekly');
     out = join(work, 'out');
     config = join(work, 'briefsmith.config.json');
@@ -190,7 +180,7 @@ describe('brief publish --to <git-backed wiki> with periods and variants', () =>
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(commits()).toBe(1);
-    const files = git(['--git-dir', bare, 'ls-tree', '-r', '--name-only', 'master']).split('\n');
+    const files = wiki.files();
     expect(files.filter((f) => f.endsWith('.md')).sort()).toEqual([INDEX, ...PAGES].sort());
     for (const file of files) expect(file).toMatch(/^[A-Za-z0-9._/-]+$/);
     expect(files).toContain('assets/open-model-weekly-2026-W10-us-fig-trend.svg');

@@ -165,7 +165,7 @@ describe('brief build --queue with brief worker', () => {
   /** A worker in this process (real pipeline, real Chromium), for the cases that need no kill. */
   const inProcessWorker = async (environment: RenderEnvironment) => {
     const lines: string[] = [];
-    const services = await diskServices('.', new QueryEngines({ sources: {}, env: {} }));
+    const services = await diskServices('.', new QueryEngines({ sources: {}, env: {} }), { cache: false });
     const running = startWorkerIn(
       { connection: parseQueueUrl(redis.url), concurrency: 2, name: 'in-process', stallSeconds: 30 },
       { templates: services.templates, fonts: services.fonts, environment, startPrinter: services.startPrinter, now: services.effects.now, log: (l) => lines.push(l) },

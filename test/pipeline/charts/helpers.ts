@@ -1,7 +1,9 @@
 import { parseDataset } from '../../../src/pipeline/data/parse-dataset.js';
 import type { Dataset } from '../../../src/pipeline/data/dataset.js';
 import { memoryFiles, type BriefingFiles } from '../../../src/edges/files/briefing-files.js';
+import { memoryCache } from '../../../src/edges/cache/memory-cache.js';
 import { MessageLog } from '../../../src/messages/message-log.js';
+import type { CachedChart, ChartCache } from '../../../src/pipeline/charts/cached-chart.js';
 import type { Message, Place } from '../../../src/messages/message.js';
 import { defaultChartTheme, type ChartTheme } from '../../../src/pipeline/charts/chart-theme.js';
 import { renderChart, type ChartRequest, type RenderedChart } from '../../../src/pipeline/charts/render-chart.js';
@@ -60,4 +62,25 @@ export async function render(
 /** Messages without severity/file noise, for exact assertions. */
 export function brief(messages: readonly Message[]) {
   return messages.map((m) => ({ ruleId: m.ruleId, reason: m.reason, place: m.place }));
+}
+
+/** A memory cache that counts how many charts were drawn (stored) and how many were reused. */
+export function countingCache(): { cache: ChartCache; drawn: () => number; reused: () => number } {
+  const inner = memoryCache<CachedChart>();
+  let drawn = 0;
+  let looked = 0;
+  return {
+    cache: {
+      get: (key) => {
+        looked += 1;
+        return inner.get(key);
+      },
+      set: (key, value) => {
+        drawn += 1;
+        inner.set(key, value);
+      },
+    },
+    drawn: () => drawn,
+    reused: () => looked - drawn,
+  };
 }
