@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { BuildOutcome, Format } from '../../features/build/build-briefing.js';
-import { startBatch } from '../../features/build/build-batch.js';
+import { startBatch, type Batch } from '../../features/build/build-batch.js';
 import { diskServices } from '../../features/build/disk-services.js';
 import { reportOutcome } from '../build-report.js';
 import type { CommandRunner } from '../command.js';
@@ -11,6 +11,7 @@ import { onShutdownSignal } from '../shutdown-signals.js';
 import { UsageError } from '../usage.js';
 import { OUT_FLAG, parseCommandArgs, requireFolders, RUN_FLAGS } from '../shared-flags.js';
 import { EX_SOFTWARE, isInternal } from '../../messages/errors.js';
+import { parseQueueUrl } from '../../edges/queue/queue-connection.js';
 
 const FORMATS: readonly Format[] = ['html', 'pdf'];
 
@@ -39,6 +40,7 @@ export const build: CommandRunner = {
       force: { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
       offline: { type: 'boolean', default: false },
+      queue: { type: 'string' },
       ...PARAM_FLAGS,
       ...RUN_FLAGS,
     });
@@ -47,6 +49,7 @@ export const build: CommandRunner = {
     const request = paramRequest(values);
     if (positionals.length === 0) throw new UsageError('brief build needs at least one briefing folder');
     requireFolders(positionals);
+    const connection = values.queue === undefined ? undefined : parseQueueUrl(values.queue);
     // SQL sources come from the config file; everything printed from here on has their credentials redacted.
     const opened = openQueryEngines(values.config, terminal);
     if (!opened) return 1;
@@ -55,15 +58,25 @@ export const build: CommandRunner = {
     let interrupted = false;
     let uninstall = () => {};
     try {
-      const services = await diskServices(values.out, queries, { cache: !values['no-cache'] });
+      // A coordinator draws no chart (its workers do): no chart cache under --out.
+      const services = await diskServices(values.out, queries, { cache: !values['no-cache'] && !connection });
+      const onOutcome = (outcome: BuildOutcome) => reportOutcome(outcome, { formats, quiet: values.quiet, verbose: values.verbose }, console);
+      const options = { dirs: positionals, formats, request, force: values.force, offline: values.offline };
       // A value that does not fit a briefing's declarations is a ParamError, an InputError: exit 2.
-      const running = startBatch(
-        { dirs: positionals, formats, concurrency, request, force: values.force, offline: values.offline },
-        { ...services, onOutcome: (outcome) => reportOutcome(outcome, { formats, quiet: values.quiet, verbose: values.verbose }, console) },
-      );
+      let running: Batch;
+      if (connection) {
+        // The coordinator of a worker fleet: the same plan, queries and commits; `brief worker`s render.
+        const { startQueuedBatch } = await import('../../features/queue/queued-batch.js');
+        const log = (line: string) => (values.quiet ? undefined : console.err(line));
+        running = startQueuedBatch({ ...options, out: values.out, connection }, { templates: services.templates, fonts: services.fonts, effects: services.effects, onOutcome, log });
+      } else running = startBatch({ ...options, concurrency }, { ...services, onOutcome });
       const interrupt = () => {
         interrupted = true;
-        console.err('brief: interrupted; closing the browser, nothing half-written is kept');
+        console.err(
+          connection
+            ? 'brief: interrupted; nothing half-written is kept, queued jobs stay queued (run the same command again to collect them)'
+            : 'brief: interrupted; closing the browser, nothing half-written is kept',
+        );
         void Promise.all([running.interrupt(), queries.close()]).finally(() => process.exit(130));
       };
       // A second signal, or a close past the grace period, kills the browser at once (shutdown-signals.ts).
