@@ -30,6 +30,8 @@ export const catalogue = {
   templateUnknown: (name: string, known: readonly string[]) =>
     error('template-unknown', `unknown template "${name}"${didYouMean(name, known)} (known: ${list(known)})`),
   // Data
+  dataRowWidth: (name: string, row: number, cells: number, columns: number) =>
+    error('data-parse', `dataset "${name}": row ${row} has ${cells} cell${cells === 1 ? '' : 's'} but the header has ${columns} column${columns === 1 ? '' : 's'}`),
   dataParse: (name: string, detail: string) => error('data-parse', `dataset "${name}": ${detail}`),
   dataFormat: (file: string) =>
     error('data-format', `unsupported data file "${file}" (use .csv, .tsv, .json, .ndjson, .topojson or .geojson)`),
@@ -124,8 +126,6 @@ export const catalogue = {
       'link-broken',
       `link "${href}" points to no heading, figure or other id in the document${suggestion ? ` (did you mean "#${suggestion}"?)` : ''}`,
     ),
-  dataRowWidth: (name: string, row: number, cells: number, columns: number) =>
-    error('data-parse', `dataset "${name}": row ${row} has ${cells} cell${cells === 1 ? '' : 's'} but the header has ${columns} column${columns === 1 ? '' : 's'}`),
   datasetUnused: (name: string) => warning('dataset-unused', `dataset "${name}" is never used by a chart or the text`),
   sectionEmpty: (title: string) => warning('section-empty', `section "${title}" has no content before the next "##"`),
   headingSkip: (from: number, to: number) =>

@@ -23,6 +23,11 @@ describe('one mistake, one message', () => {
     expect(result.messages).toEqual([{ file: 'b/data/weekly.json', place: { line: 1, column: 58 }, ...catalogue.dataParse('weekly', 'record 2 is not an object') }]);
   });
 
+  it('a short CSV row is one error at its line, in build as in check; the uses of its dataset are not checked', async () => {
+    const result = await renderMemory({ 'brief.md': PERIODIC(''), 'data/weekly.csv': 'week,region,downloads\n2026-03-02,EU,10\n2026-03-09,EU\n' });
+    expect(result.messages).toEqual([{ file: 'b/data/weekly.csv', place: { line: 3, column: 1 }, ...catalogue.dataRowWidth('weekly', 2, 2, 3) }]);
+  });
+
   it('a chart bound to a dataset that did not load adds nothing to its error', async () => {
     const result = await renderMemory({
       'brief.md': '---\ntitle: T\n---\nIntro.\n\n::chart{src="charts/c.vl.json" caption="C"}\n',

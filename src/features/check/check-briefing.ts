@@ -3,7 +3,6 @@ import { MessageLog } from '../../messages/message-log.js';
 import type { Message } from '../../messages/message.js';
 import { renderBriefing, type RenderInput, type RenderResult } from '../../pipeline/render-briefing.js';
 import { checkLinks } from './broken-links.js';
-import { checkDataRows } from './data-rows.js';
 import { documentIds } from './document-ids.js';
 import { checkSectionStructure } from './section-structure.js';
 import { reportUnusedDatasets } from './unused-datasets.js';
@@ -16,8 +15,8 @@ export interface CheckResult {
 
 /**
  * The whole pipeline (everything but printing) and then the rules that need the finished
- * briefing: in-page links, unused datasets, empty sections, skipped heading levels, ragged data
- * rows. The same function serves `brief check` and the preview, so both report the same.
+ * briefing: in-page links, unused datasets, empty sections, skipped heading levels (ragged data
+ * rows are the data stage's own errors). The same function serves `brief check` and the preview, so both report the same.
  */
 export async function checkBriefing(input: RenderInput): Promise<CheckResult> {
   const render = await renderBriefing(input);
@@ -29,7 +28,6 @@ export async function checkBriefing(input: RenderInput): Promise<CheckResult> {
 }
 
 function lintBriefing(render: RenderResult, internals: NonNullable<RenderResult['internals']>, files: BriefingFiles, log: MessageLog): void {
-  checkDataRows(internals.datasets, files, log);
   reportUnusedDatasets(render, internals, files, log);
   checkSectionStructure(internals.docs, log);
   checkLinks(internals.docs, documentIds(render), log);

@@ -98,6 +98,16 @@ export class DatasetBuilder {
     if (record.nested) this.#nested.set(row, record.nested);
   }
 
+  /**
+   * A CSV/TSV row with more or fewer cells than the header (call before `add`): a stray comma
+   * would shift values into the wrong column, so it is an error at the row's line, capped with
+   * the dataset's other errors, and the dataset's uses are not checked after it.
+   */
+  reportRowWidth(cells: number, place: Place): void {
+    const { name, columns } = this.#source;
+    this.#errors.report(catalogue.dataRowWidth(name, this.#rows.length + 1, cells, columns.length), place);
+  }
+
   finish(): Dataset {
     this.#errors.finish();
     const { name, path, columns } = this.#source;

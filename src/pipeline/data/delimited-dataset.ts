@@ -22,14 +22,16 @@ export class DelimitedDataset {
       this.#builder = this.#start(this.#columns);
       return;
     }
-    // A line holding only "" is as blank as an empty one (d3-dsv's rule, which `brief check` follows too).
+    // A line holding only "" is as blank as an empty one (d3-dsv's rule).
     if (record.cells.length === 1 && record.cells[0] === '') return;
     const columns = this.#columns;
+    const place = { line: record.line, column: 1 };
+    if (record.cells.length !== columns.length) this.#builder.reportRowWidth(record.cells.length, place);
     const cells: Record<string, string> = {};
     columns.forEach((c, j) => (cells[c] = record.cells[j] ?? ''));
     this.#builder.add({
       cells,
-      place: { line: record.line, column: 1 },
+      place,
       cellPlace: (column) => record.cellPlace(columns.indexOf(column)),
     });
   };

@@ -42,7 +42,7 @@ const csvOptions = (delimiter: Delimiter): Options => ({
   delimiter,
   bom: true,
   raw: true,
-  // As d3-dsv did: short rows are padded, long rows cut (`brief check` reports both), a stray
+  // Rows of another width than the header reach `DelimitedDataset`, which reports them; a stray
   // quote inside a cell is text, blank lines are skipped, and \n, \r\n and \r all end a line.
   relax_column_count: true,
   relax_quotes: true,

@@ -54,8 +54,11 @@ export async function loadDataFiles(
   for (const [name, path] of paths) {
     const errorsBefore = log.errorCount;
     const dataset = await readDataset(files, path, { schema: schemas.get(name), date: declarations[name]?.date }, log);
-    if (dataset) datasets.set(name, dataset);
-    else if (log.errorCount > errorsBefore) datasets.set(name, brokenDataset(name, path));
+    // A dataset with errors (a row of the wrong width, a cell its schema refuses) is broken: its
+    // error is the one message, and the charts and helpers that use it are not checked after it.
+    // (Its rows are kept, as read, for whoever inspects them.)
+    if (log.errorCount > errorsBefore) datasets.set(name, dataset ? { ...dataset, broken: true } : brokenDataset(name, path));
+    else if (dataset) datasets.set(name, dataset);
   }
   return { datasets, schemas };
 }
