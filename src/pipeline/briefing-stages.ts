@@ -10,6 +10,7 @@ import { withChartRuntime } from './charts/live-runtime.js';
 import { loadDataFiles } from './data/load-datasets.js';
 import { RecordingDatasets } from './data/recording-datasets.js';
 import type { ChartCache } from './charts/cached-chart.js';
+import type { RenderCache } from './render-cache.js';
 import { collectQuerySources, type QuerySource } from './data/sql/query-sources.js';
 import { queryStage } from './data/sql/query-stage.js';
 import type { QueryResultRecord } from './data/sql/run-queries.js';
@@ -65,6 +66,8 @@ export interface BriefingRun {
   fonts: FontStore | undefined;
   /** Earlier chart renders to reuse, handed in by the caller; absent: every chart is drawn. */
   chartCache: ChartCache | undefined;
+  /** Compiled templates, prepared prose and parsed Markdown of earlier renders, handed in by the caller; absent: all made anew. */
+  renderCache: RenderCache | undefined;
   /** Parameter values as given (`--param name=value`). */
   given: Readonly<Record<string, string>>;
   /** Starts every slot name; random per run so raw HTML in content cannot forge a slot. */
@@ -82,7 +85,7 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
 
   template: ({ meta }, run) => {
     const template = resolveTemplate(meta.template, run.templates, run.files, run.log);
-    return { template, compiled: template && compileTemplate(template), labels: labelsFor(meta.lang) };
+    return { template, compiled: template && compileTemplate(template, run.renderCache?.templates), labels: labelsFor(meta.lang) };
   },
 
   data: async ({ meta }, run) => {
@@ -104,7 +107,7 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
   prose: ({ meta: written, frontMatter, template, datasets, params, period, prose }, run) => {
     const recording = new RecordingDatasets(datasets);
     const helpers = [...builtinHelpers, ...(template?.helpers ?? [])];
-    const writtenContext = { meta: written, datasets: recording, params, period: periodContext(period, written.lang), helpers };
+    const writtenContext = { meta: written, datasets: recording, params, period: periodContext(period, written.lang), helpers, prepared: run.renderCache?.prose };
     // Title, subtitle, summary and headline are templates too: each period and variant has its own.
     const front = evaluateFrontMatterTexts(written, frontMatter, writtenContext, run.log);
     const meta: Meta = { ...written, ...front };
@@ -112,7 +115,7 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
     return { meta, texts, headline: front.headline, helperDatasets: recording.looked };
   },
 
-  markdown: ({ texts, labels }, run) => markdownStage({ texts, files: run.files, slotPrefix: run.slotPrefix, labels }, run.log),
+  markdown: ({ texts, labels }, run) => markdownStage({ texts, files: run.files, slotPrefix: run.slotPrefix, labels, parsed: run.renderCache?.markdown }, run.log),
 
   charts: async ({ meta, template, compiled, labels, requests, datasets, params, period }, run) => {
     if (!template || !compiled) return STOP;
