@@ -28,7 +28,7 @@ import { evaluateFrontMatterTexts } from './prose/front-matter-texts.js';
 import { proseStage, type ProseText } from './prose/prose-stage.js';
 import { STOP, type StageTable } from './stages.js';
 import { labelsFor, type Labels } from './templates/labels.js';
-import { layoutStage, visibleText } from './templates/layout-stage.js';
+import { layoutStage } from './templates/layout-stage.js';
 import { compileTemplate, type CompiledTemplate } from './templates/render-template.js';
 import { resolveTemplate } from './templates/resolve-template.js';
 import type { Template, TemplateLibrary } from './templates/template.js';
@@ -134,13 +134,14 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
 
   layout: ({ meta, metaValid, template, compiled, labels, narrative, figures, params, period, prose }, run) => {
     if (run.log.hasErrors || !metaValid) return STOP;
-    const page = layoutStage({
+    const { html: page, text } = layoutStage({
       meta, narrative, figures, labels, css: template.css, options: template.options, layout: compiled.layout, fonts: run.fonts,
       generator: `Briefsmith ${VERSION}`, params, period: periodContext(period, meta.lang),
     });
     // Live charts need Vega's runtime in the page, once.
     const html = figures.some((f) => f.chart.live) ? withChartRuntime(page) : page;
-    const gaps = run.fonts?.uncovered(visibleText(html)) ?? [];
+    // The page's visible text: the face rules and Vega's runtime, added since, are in <style> and <script>, which show none.
+    const gaps = run.fonts?.uncovered(text) ?? [];
     if (gaps.length > 0) reportGlyphGaps(gaps, searchableSources(run.files, prose), `templates/${template.name}`, run.log);
     return { html };
   },
