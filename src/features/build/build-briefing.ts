@@ -6,6 +6,7 @@ import type { PdfMetadata } from '../../edges/pdf/finish-pdf.js';
 import type { PdfPrinter } from '../../edges/pdf/pdf-printer.js';
 import type { QueryEngine } from '../../edges/sql/query-engine.js';
 import type { ChartCache } from '../../pipeline/charts/cached-chart.js';
+import type { RenderCache } from '../../pipeline/render-cache.js';
 import type { Meta } from '../../pipeline/frontmatter/meta-schema.js';
 import type { Message } from '../../messages/message.js';
 import { periodLabel, type Period } from '../../pipeline/periods/period.js';
@@ -49,6 +50,8 @@ export interface BuildContext {
   signal?: AbortSignal;
   /** Earlier chart renders, shared by the batch's jobs and kept on disk (`--no-cache`: none). */
   chartCache?: ChartCache | undefined;
+  /** Compiled templates, prepared prose and parsed Markdown of the batch's earlier jobs (`--no-cache`: none). */
+  renderCache?: RenderCache | undefined;
   /** Bounds the prints running at once (absent: as many as jobs in flight). */
   printSlots?: Slots | undefined;
 }
@@ -96,7 +99,7 @@ export async function buildJob(job: BuildJob, ctx: BuildContext): Promise<BuildO
     const queries = ctx.offline ? offlineEngine(effects.store, job) : effects.queries(job.dir);
     const result = await renderBriefing({
       files, templates: ctx.templates, fonts: ctx.fonts, params: job.params, now: effects.now, queries,
-      ...(ctx.chartCache ? { chartCache: ctx.chartCache } : {}),
+      ...(ctx.chartCache ? { chartCache: ctx.chartCache } : {}), ...(ctx.renderCache ? { renderCache: ctx.renderCache } : {}),
     });
     if (!result.html || !result.meta || !result.template) return outcome({ messages: result.messages });
     const id = outputIdOf(job.slug, job.declared, job.periodParam, result.params);
