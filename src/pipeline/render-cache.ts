@@ -18,8 +18,8 @@ export interface RenderCache {
   markdown: ParsedNarrativeCache;
 }
 
-/** Parsed trees take roughly this many bytes per character of Markdown (measured on the example: ~60). */
-const TREE_BYTES_PER_CHAR = 64;
+/** Parsed trees take roughly this many bytes of heap per character of Markdown (the example's sections: ~11). */
+const TREE_BYTES_PER_CHAR = 16;
 
 /**
  * A render cache in this process's memory, least recently used dropped first. The bounds hold
