@@ -2,7 +2,7 @@
 # What the test suite needs beyond rendering (run as root; `npm test` runs it first as `pretest`):
 # everything scripts/setup.sh installs, plus poppler (the tests read PDFs back with pdftotext/pdfinfo),
 # Debian's MediaWiki (publishing tests start a throw-away wiki on 127.0.0.1), PostgreSQL (SQL dataset
-# tests start a throw-away cluster) and Redis (for the queue work to come; no test starts it yet).
+# tests start a throw-away cluster) and Redis (worker-fleet tests start a throw-away redis-server).
 # Installing these starts no service: each test starts its own on a free loopback port and stops it.
 # Skips whatever is already installed.
 set -euo pipefail

@@ -15,7 +15,7 @@ export const COMMANDS: readonly Command[] = [
     {
       name: 'build',
       usage:
-        'brief build <briefing-dir>... [--out DIR] [--format html,pdf] [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]... [--force] [--offline] [--config FILE] [--no-cache] [--concurrency N] [--quiet]',
+        'brief build <briefing-dir>... [--out DIR] [--format html,pdf] [--param NAME=VALUE]... [--period P|P1..P2|latest] [--matrix NAME=V1,V2]... [--force] [--offline] [--config FILE] [--no-cache] [--concurrency N] [--quiet] [--queue redis://HOST:PORT[/DB]]',
       summary: 'render briefings to <out>/<slug>/ (periodic ones to <out>/<slug>/<period>/[<variant>/], with an archive index)',
     },
     async () => (await import('./commands/build.js')).build,
@@ -56,5 +56,17 @@ export const COMMANDS: readonly Command[] = [
       summary: 'publish built outputs to a wiki target of briefsmith.config.json (MediaWiki, git-backed wiki, Confluence): a page per period and variant, and an index page',
     },
     async () => (await import('./commands/publish.js')).publish,
+  ),
+  lazy(
+    {
+      name: 'worker',
+      usage: 'brief worker --queue redis://HOST:PORT[/DB] [--concurrency N] [--name NAME] [--stall-timeout SECONDS] [--print-timeout SECONDS]',
+      summary: 'render jobs that `brief build --queue` queues, with one warm browser, until SIGTERM or Ctrl-C (password: $BRIEF_REDIS_PASSWORD)',
+    },
+    async () => (await import('./commands/worker.js')).worker,
+  ),
+  lazy(
+    { name: 'queue', usage: 'brief queue status --queue redis://HOST:PORT[/DB]', summary: 'show waiting, active and failed render jobs, connected workers and Redis memory' },
+    async () => (await import('./commands/queue.js')).queue,
   ),
 ];

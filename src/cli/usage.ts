@@ -37,6 +37,7 @@ Build options:
   --format LIST    output formats, comma-separated: html, pdf (default: html,pdf)
   --concurrency N  briefings built at once with one browser (default: number of CPUs)
   --quiet          print only problems
+  --queue URL      render on brief workers through Redis (redis://HOST:PORT[/DB]; password from $BRIEF_REDIS_PASSWORD)
   --force          replace archived outputs whose inputs changed (unchanged ones are up to date)
 
 Every command: --verbose prints a failure's cause chain (numbered) and the original stack trace.

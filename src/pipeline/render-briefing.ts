@@ -7,7 +7,7 @@ import { MessageLog } from '../messages/message-log.js';
 import type { Message } from '../messages/message.js';
 import type { ChartCache } from './charts/cached-chart.js';
 import type { RenderCache } from './render-cache.js';
-import { BRIEFING_STAGES, type StageOutputs } from './briefing-stages.js';
+import { BRIEFING_STAGES, type BriefingRun, type StageOutputs } from './briefing-stages.js';
 import type { Datasets } from './data/dataset.js';
 import type { QuerySource } from './data/sql/query-sources.js';
 import type { QueryResultRecord } from './data/sql/run-queries.js';
@@ -22,7 +22,7 @@ import type { CrossReferences } from './markdown/cross-references.js';
 import type { FigureRequest } from './markdown/figure-requests.js';
 import type { ProseDocument } from './markdown/prose-document.js';
 import type { Period } from './periods/period.js';
-import { runStages, type StageState, type Timings } from './stages.js';
+import { runStages, STOP, type StageState, type StageTable, type Timings } from './stages.js';
 import type { Template, TemplateLibrary } from './templates/template.js';
 
 export interface RenderInput {
@@ -109,14 +109,32 @@ export interface RenderInternals {
  */
 export async function renderBriefing(input: RenderInput): Promise<RenderResult> {
   const log = new MessageLog();
-  const run = {
+  const { state, timings } = await runStages(BRIEFING_STAGES, briefingRun(input, log), input.now ?? (() => 0));
+  return renderResult(state, timings, log.messages);
+}
+
+/** The pipeline cut after its `queries` stage. */
+const UP_TO_QUERIES: StageTable<StageOutputs, BriefingRun> = { ...BRIEFING_STAGES, prose: () => STOP };
+
+/**
+ * Runs a briefing only as far as its SQL datasets: the same stages, parameters and period as
+ * `renderBriefing`, so `input.queries` receives exactly the queries a render sends, and nothing
+ * after them (prose, charts, page). A queued build's coordinator runs a job's queries this way,
+ * where the configuration and the credentials are, and sends the results with the job.
+ */
+export async function queryBriefing(input: RenderInput): Promise<{ messages: readonly Message[] }> {
+  const log = new MessageLog();
+  await runStages(UP_TO_QUERIES, briefingRun(input, log), input.now ?? (() => 0));
+  return { messages: log.messages };
+}
+
+function briefingRun(input: RenderInput, log: MessageLog): BriefingRun {
+  return {
     files: input.files, templates: input.templates, fonts: input.fonts, chartCache: input.chartCache, renderCache: input.renderCache, given: input.params ?? {}, log,
     ...(input.queries ? { queries: input.queries } : {}),
     // Slot names carry a random prefix so raw HTML in content cannot forge one; they never reach the output.
     slotPrefix: `s${randomUUID().slice(0, 8)}-`,
   };
-  const { state, timings } = await runStages(BRIEFING_STAGES, run, input.now ?? (() => 0));
-  return renderResult(state, timings, log.messages);
 }
 
 /** The result from as far as the run got: the page and its document only when the layout stage ran. */

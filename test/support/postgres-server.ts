@@ -1,11 +1,13 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { startLoopbackServer } from './loopback-server.js';
+
+export { freePort } from './loopback-server.js';
 
 /** Debian installs each major version's server programs under /usr/lib/postgresql/<major>/bin. */
 const VERSIONS = '/usr/lib/postgresql';
@@ -32,7 +34,8 @@ function postgresBin(): string | undefined {
 /**
  * A throw-away PostgreSQL cluster (Debian's binaries, the newest installed major) on 127.0.0.1 and a free port: initdb in a
  * temporary folder owned by the `postgres` user (the server refuses to run as root), password
- * authentication, no Unix socket outside that folder. Takes a few seconds; stop() removes it all.
+ * authentication, no Unix socket outside that folder. The server runs in the foreground as a
+ * loopback test server (`loopback-server.ts`). Takes a few seconds; stop() removes it all.
  */
 export async function startPostgres(): Promise<TestPostgres> {
   const bin = postgresBin();
@@ -48,10 +51,20 @@ export async function startPostgres(): Promise<TestPostgres> {
   chownSync(join(dir, 'pw'), uid('postgres'), gid('postgres'));
   const asPostgres = (cmd: string, args: string[]) => run('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { timeout: 60_000 });
   await asPostgres('initdb', ['-D', data, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${join(dir, 'pw')}`, '--no-sync', '-E', 'UTF8', '--locale=C']);
-  const port = await freePort();
-  await asPostgres('pg_ctl', ['-D', data, '-w', '-t', '30', '-l', join(dir, 'log'), '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`, 'start']);
+  const server = await startLoopbackServer({
+    name: 'postgres',
+    command: 'runuser',
+    args: (port) => ['-u', 'postgres', '--', join(bin, 'postgres'), '-D', data, '-c', 'listen_addresses=127.0.0.1', '-p', String(port), '-k', dir, '-c', 'fsync=off'],
+    ready: (_port, output) => output.includes('database system is ready to accept connections'),
+    // SIGTERM would wait for every client to disconnect; SIGINT is the fast shutdown.
+    stopSignal: 'SIGINT',
+  }).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
+  const { port } = server;
   const stop = async () => {
-    await asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   };
   const adminUrl = `postgres://postgres:${adminPassword}@127.0.0.1:${port}`;
@@ -73,17 +86,6 @@ export async function startPostgres(): Promise<TestPostgres> {
   }
   const url = `postgres://analyst:${encodeURIComponent(password)}@127.0.0.1:${port}/briefs`;
   return { port, url, password, admin: (sql) => admin(sql), stop };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function uid(user: string): number {

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { BuildOutcome, Format } from '../../features/build/build-briefing.js';
-import { startBatch } from '../../features/build/build-batch.js';
+import { startBatch, type Batch } from '../../features/build/build-batch.js';
 import { diskServices } from '../../features/build/disk-services.js';
 import { reportOutcome } from '../build-report.js';
 import type { CommandRunner } from '../command.js';
@@ -12,6 +12,7 @@ import { summaryTable } from '../summary-table.js';
 import { onShutdownSignal } from '../shutdown-signals.js';
 import { UsageError } from '../usage.js';
 import { VERBOSE_OPTION } from '../verbose.js';
+import { parseQueueUrl } from '../../edges/queue/queue-connection.js';
 import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
 
 const FORMATS: readonly Format[] = ['html', 'pdf'];
@@ -46,6 +47,7 @@ export const build: CommandRunner = {
         'no-cache': { type: 'boolean', default: false },
         config: { type: 'string', default: CONFIG_FILE },
         offline: { type: 'boolean', default: false },
+        queue: { type: 'string' },
         ...PARAM_FLAGS,
         ...VERBOSE_OPTION,
       },
@@ -57,6 +59,7 @@ export const build: CommandRunner = {
     for (const dir of positionals) {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
     }
+    const connection = values.queue === undefined ? undefined : parseQueueUrl(values.queue);
     // SQL sources come from the config file; everything printed from here on has their credentials redacted.
     const opened = openQueryEngines(values.config, terminal);
     if (!opened) return 1;
@@ -65,15 +68,25 @@ export const build: CommandRunner = {
     let interrupted = false;
     let uninstall = () => {};
     try {
-      const services = await diskServices(values.out, queries, { cache: !values['no-cache'] });
+      // A coordinator draws no chart (its workers do): no chart cache under --out.
+      const services = await diskServices(values.out, queries, { cache: !values['no-cache'] && !connection });
+      const onOutcome = (outcome: BuildOutcome) => reportOutcome(outcome, { formats, quiet: values.quiet, verbose: values.verbose }, console);
+      const options = { dirs: positionals, formats, request, force: values.force, offline: values.offline };
       // A value that does not fit a briefing's declarations is a ParamError, an InputError: exit 2.
-      const running = startBatch(
-        { dirs: positionals, formats, concurrency, request, force: values.force, offline: values.offline },
-        { ...services, onOutcome: (outcome) => reportOutcome(outcome, { formats, quiet: values.quiet, verbose: values.verbose }, console) },
-      );
+      let running: Batch;
+      if (connection) {
+        // The coordinator of a worker fleet: the same plan, queries and commits; `brief worker`s render.
+        const { startQueuedBatch } = await import('../../features/queue/queued-batch.js');
+        const log = (line: string) => (values.quiet ? undefined : console.err(line));
+        running = startQueuedBatch({ ...options, out: values.out, connection }, { templates: services.templates, fonts: services.fonts, effects: services.effects, onOutcome, log });
+      } else running = startBatch({ ...options, concurrency }, { ...services, onOutcome });
       const interrupt = () => {
         interrupted = true;
-        console.err('brief: interrupted; closing the browser, nothing half-written is kept');
+        console.err(
+          connection
+            ? 'brief: interrupted; nothing half-written is kept, queued jobs stay queued (run the same command again to collect them)'
+            : 'brief: interrupted; closing the browser, nothing half-written is kept',
+        );
         void Promise.all([running.interrupt(), queries.close()]).finally(() => process.exit(130));
       };
       // A second signal, or a close past the grace period, kills the browser at once (shutdown-signals.ts).

@@ -27,6 +27,15 @@ const PACKAGES: ReadonlyArray<{ name: string; css: string[]; onRequest?: string 
   { name: '@fontsource/noto-serif', css: ['400.css', '700.css', '400-italic.css'], onRequest: 'Noto Serif' },
 ];
 
+/** The pinned font packages and their versions (`@fontsource/noto-sans@5.3.0`, …): what a page's fonts are made from. */
+export function fontPackageVersions(): string[] {
+  const require = createRequire(import.meta.url);
+  return PACKAGES.map(({ name }) => {
+    const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version?: string };
+    return `${name}@${manifest.version ?? '?'}`;
+  });
+}
+
 let cached: Array<FontFace & { onRequest?: string }> | undefined;
 
 function allFaces(): Array<FontFace & { onRequest?: string }> {

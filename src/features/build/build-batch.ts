@@ -98,7 +98,7 @@ export function startBatch(options: BatchOptions, services: BatchServices): Batc
 }
 
 /** Reads each briefing's front matter and expands it into jobs; a folder whose front matter fails is a failed outcome. */
-function planJobs(dirs: readonly string[], request: ParamRequest, effects: BuildEffects): { jobs: BuildJob[]; failed: BuildOutcome[] } {
+export function planJobs(dirs: readonly string[], request: ParamRequest, effects: BuildEffects): { jobs: BuildJob[]; failed: BuildOutcome[] } {
   const jobs: BuildJob[] = [];
   const failed: BuildOutcome[] = [];
   for (const dir of dirs) {

@@ -17,8 +17,8 @@ import { RECORD_FILE, type OutputRecord } from '../archive/output-record.js';
 import type { BuildJob } from './build-jobs.js';
 import type { Slots } from './print-slots.js';
 import { inputsHash } from './input-hash.js';
-import type { Format } from './output-verdict.js';
-import { commitOutput, judgeExisting, type PendingOutput } from './commit-output.js';
+import type { Format, Verdict } from './output-verdict.js';
+import { commitOutput, judgeExisting, type ArchiveLook, type PendingOutput } from './commit-output.js';
 import { offlineEngine, storedResults } from './stored-results.js';
 
 export type { Format } from './output-verdict.js';
@@ -84,7 +84,9 @@ export interface BuildOutcome {
  * SQL dataset's result as `data/<name>.csv` and, for an archived output, `output.json`), written
  * together or not at all. An archived output whose inputs did not change is left alone ("up to
  * date"). Its SQL datasets run for that judgement too: their results are inputs (with `--offline`
- * they are read back from the stored results instead, and nothing is queried).
+ * they are read back from the stored results instead, and nothing is queried). Rendering and
+ * committing are two steps (`renderOutput`, `commitRendered`) so that a queued build can render on
+ * a worker and commit on the coordinator with the same code.
  */
 export async function buildJob(job: BuildJob, ctx: BuildContext): Promise<BuildOutcome> {
   const { effects } = ctx;
@@ -95,45 +97,73 @@ export async function buildJob(job: BuildJob, ctx: BuildContext): Promise<BuildO
     failure: undefined, moved: [], seconds: (effects.now() - started) / 1000, ...extra,
   });
   try {
-    const files = effects.files(job.dir, job.shown);
+    const judge: Judge = (id, segments, inputs, formats) =>
+      id.period === undefined ? { kind: 'build', formats } : judgeExisting({ store: effects.store, id, segments, inputs, force: ctx.force, signal: ctx.signal }, formats);
     const queries = ctx.offline ? offlineEngine(effects.store, job) : effects.queries(job.dir);
-    const result = await renderBriefing({
-      files, templates: ctx.templates, fonts: ctx.fonts, params: job.params, now: effects.now, queries,
-      ...(ctx.chartCache ? { chartCache: ctx.chartCache } : {}), ...(ctx.renderCache ? { renderCache: ctx.renderCache } : {}),
-    });
-    if (!result.html || !result.meta || !result.template) return outcome({ messages: result.messages });
-    const id = outputIdOf(job.slug, job.declared, job.periodParam, result.params);
-    label = [job.shown, outputLabel(id)].filter(Boolean).join(' ');
-    const done = await produceOutput(job, id, files, result, ctx);
-    return outcome({ ...done, messages: result.messages });
+    const rendered = await renderOutput(job, effects.files(job.dir, job.shown), { ...ctx, now: effects.now, queries }, judge);
+    label = rendered.label;
+    return outcome({ ...(await settleRendered(rendered, ctx)), messages: rendered.messages });
   } catch (error) {
     return outcome({ failure: error instanceof Error ? error : new Error(String(error)) });
   }
 }
 
-type Produced = Pick<BuildOutcome, 'status' | 'ok' | 'pages' | 'written' | 'files' | 'failure' | 'moved'>;
+/** What to do with an output before it is printed, judged from what is already there. */
+export type Judge = (id: OutputId, segments: readonly string[], inputs: string, formats: readonly Format[]) => Verdict | Promise<Verdict>;
 
-async function produceOutput(job: BuildJob, id: OutputId, files: BriefingFiles, result: RenderResult, ctx: BuildContext): Promise<Produced> {
-  const meta = result.meta as Meta;
+/** What the archive page needs from the render that adds to it (the fonts come from whoever commits). */
+export type RenderedLook = Omit<ArchiveLook, 'fonts'>;
+
+/** An output rendered and printed, not yet written: everything `commitRendered` needs. */
+export interface RenderedOutput {
+  id: OutputId;
+  segments: string[];
+  inputs: string;
+  /** The formats the folder will hold (a format an up-to-date output lacked is added to what it had). */
+  formats: readonly Format[];
+  files: Record<string, string | Uint8Array>;
+  pages: number | undefined;
+  look: RenderedLook;
+}
+
+export type Rendered = { label: string; messages: readonly Message[] } & (
+  | { kind: 'content-errors' }
+  | { kind: 'judged'; verdict: Exclude<Verdict, { kind: 'build' }>; segments: string[] }
+  | { kind: 'ready'; output: RenderedOutput }
+);
+
+/** What rendering needs: the pipeline's libraries, the printer (and its slots), the formats asked for, what answers SQL datasets and the chart cache, if any. */
+export type RenderContext = Pick<BuildContext, 'templates' | 'fonts' | 'printer' | 'formats' | 'chartCache' | 'renderCache' | 'printSlots'> & { now: () => number; queries: QueryEngine };
+
+/**
+ * Renders a job's briefing and, unless `judge` finds the output up to date (or refuses it),
+ * prints it and assembles its folder's files. Writes nothing.
+ */
+export async function renderOutput(job: Omit<BuildJob, 'dir'>, files: BriefingFiles, ctx: RenderContext, judge: Judge): Promise<Rendered> {
+  const result = await renderBriefing({
+    files, templates: ctx.templates, fonts: ctx.fonts, params: job.params, now: ctx.now, queries: ctx.queries,
+    ...(ctx.chartCache ? { chartCache: ctx.chartCache } : {}), ...(ctx.renderCache ? { renderCache: ctx.renderCache } : {}),
+  });
+  if (!result.html || !result.meta || !result.template) return { kind: 'content-errors', label: job.label, messages: result.messages };
+  const meta = result.meta;
+  const id = outputIdOf(job.slug, job.declared, job.periodParam, result.params);
+  const label = [job.shown, outputLabel(id)].filter(Boolean).join(' ');
   const segments = outputSegments(id);
-  const archived = id.period !== undefined;
   const inputs = inputsHash(files, result);
-  const pending: PendingOutput = { store: ctx.effects.store, id, segments, inputs, force: ctx.force, signal: ctx.signal };
-  const written = ctx.effects.store.pathOf(segments);
   // Judged before printing, so an up-to-date issue costs a render, not a print.
-  const ahead = archived ? judgeExisting(pending, ctx.formats) : { kind: 'build' as const, formats: ctx.formats };
-  if (ahead.kind === 'up-to-date') return { status: 'up-to-date', ok: true, pages: undefined, written, files: [], failure: undefined, moved: [] };
-  if (ahead.kind === 'refuse') return { status: 'failed', ok: false, pages: undefined, written: undefined, files: [], failure: new Error(`${ahead.reason} (nothing was changed)`), moved: [] };
+  const ahead = await judge(id, segments, inputs, ctx.formats);
+  if (ahead.kind !== 'build') return { kind: 'judged', label, messages: result.messages, verdict: ahead, segments };
 
   const out: Record<string, string | Uint8Array> = {};
   const pdf = pdfName(id);
-  if (ahead.formats.includes('html')) out['index.html'] = result.html as string;
+  if (ahead.formats.includes('html')) out['index.html'] = result.html;
   let pages: number | undefined;
   if (ahead.formats.includes('pdf')) {
     if (!ctx.printer) throw new Error('a PDF is wanted but no browser was started');
     const variant = variantText(job.declared, job.periodParam, result.params);
     const { printer } = ctx;
-    const print = { html: result.html as string, page: (result.template as NonNullable<RenderResult['template']>).page, meta: pdfMetadata(meta, result.period, variant) };
+    const print = { html: result.html, page: result.template.page, meta: pdfMetadata(meta, result.period, variant) };
+    // Bounded apart from the jobs in flight (print-slots.ts), so the next briefing renders while the tabs print.
     const printed = await (ctx.printSlots ? ctx.printSlots.run(() => printer.print(print)) : printer.print(print));
     out[pdf] = printed.pdf;
     pages = printed.layout.pageCount;
@@ -141,13 +171,34 @@ async function produceOutput(job: BuildJob, id: OutputId, files: BriefingFiles, 
   const stored = storedResults(result.queryResults);
   Object.assign(out, stored.files);
   const recorded = { html: 'index.html' in out, pdf: pdf in out ? pdf : undefined, results: stored.record };
-  if (archived) out[RECORD_FILE] = `${JSON.stringify(outputRecord(id, result, inputs, recorded), null, 2)}\n`;
-  const template = result.template as NonNullable<RenderResult['template']>;
-  const look = { writtenTitle: job.writtenTitle, lang: meta.lang, css: template.css, fonts: ctx.fonts };
-  const committed = await commitOutput(pending, out, ahead.formats, look);
-  if (committed.kind === 'up-to-date') return { status: 'up-to-date', ok: true, pages: undefined, written, files: [], failure: undefined, moved: [] };
-  if (committed.kind === 'refuse') return { status: 'failed', ok: false, pages: undefined, written: undefined, files: [], failure: new Error(`${committed.reason} (nothing was changed)`), moved: [] };
-  return { status: 'built', ok: true, pages, written, files: Object.keys(out).filter((f) => f !== RECORD_FILE), failure: undefined, moved: committed.moved };
+  if (id.period !== undefined) out[RECORD_FILE] = `${JSON.stringify(outputRecord(id, result, inputs, recorded), null, 2)}\n`;
+  const look = { writtenTitle: job.writtenTitle, lang: meta.lang, css: result.template.css };
+  return { kind: 'ready', label, messages: result.messages, output: { id, segments, inputs, formats: ahead.formats, files: out, pages, look } };
+}
+
+type Produced = Pick<BuildOutcome, 'status' | 'ok' | 'pages' | 'written' | 'files' | 'failure' | 'moved'>;
+
+/** What becomes of a render: content errors fail, a verdict is reported, a ready output is committed. */
+export async function settleRendered(rendered: Rendered, ctx: Pick<BuildContext, 'effects' | 'fonts' | 'force' | 'signal'>): Promise<Produced> {
+  const none = { pages: undefined, files: [], failure: undefined, moved: [] };
+  if (rendered.kind === 'content-errors') return { ...none, status: 'failed', ok: false, written: undefined };
+  if (rendered.kind === 'judged') return verdictOutcome(rendered.verdict, ctx.effects.store.pathOf(rendered.segments));
+  return commitRendered(rendered.output, ctx);
+}
+
+/** Writes a rendered output (an archived one under its archive's lock, judged again there). */
+export async function commitRendered(output: RenderedOutput, ctx: Pick<BuildContext, 'effects' | 'fonts' | 'force' | 'signal'>): Promise<Produced> {
+  const { store } = ctx.effects;
+  const pending: PendingOutput = { store, id: output.id, segments: output.segments, inputs: output.inputs, force: ctx.force, signal: ctx.signal };
+  const written = store.pathOf(output.segments);
+  const committed = await commitOutput(pending, output.files, output.formats, { ...output.look, fonts: ctx.fonts });
+  if (committed.kind !== 'written') return verdictOutcome(committed, written);
+  return { status: 'built', ok: true, pages: output.pages, written, files: Object.keys(output.files).filter((f) => f !== RECORD_FILE), failure: undefined, moved: committed.moved };
+}
+
+function verdictOutcome(verdict: Exclude<Verdict, { kind: 'build' }>, written: string): Produced {
+  if (verdict.kind === 'up-to-date') return { status: 'up-to-date', ok: true, pages: undefined, written, files: [], failure: undefined, moved: [] };
+  return { status: 'failed', ok: false, pages: undefined, written: undefined, files: [], failure: new Error(`${verdict.reason} (nothing was changed)`), moved: [] };
 }
 
 interface RecordedFiles {

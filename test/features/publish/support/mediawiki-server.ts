@@ -1,10 +1,10 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort, startLoopbackServer } from '../../../support/loopback-server.js';
 
 const MEDIAWIKI = '/usr/share/mediawiki';
 const run = promisify(execFile);
@@ -73,18 +73,19 @@ export async function startTestWiki(): Promise<TestWiki> {
   const password = randomPassword();
   await php('createBotPassword.php', ['--appid', 'briefsmith', '--grants', 'basic,editpage,createeditmovepage,uploadfile,uploadeditmovefile,highvolume', 'Admin', password]);
 
-  const child = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', docroot], { env, detached: true, stdio: 'ignore' });
+  const api = `${server}/api.php`;
+  // Served by PHP's built-in server, which forks workers: stop() ends its whole process group.
+  const web = await startLoopbackServer({ name: 'MediaWiki (php -S)', port, command: 'php', args: (p) => ['-S', `127.0.0.1:${p}`, '-t', docroot], env, ready: () => answers(api) }).catch(
+    (error: unknown) => {
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    },
+  );
   const stop = async () => {
-    await killGroup(child);
+    await web.stop();
     rmSync(dir, { recursive: true, force: true });
   };
-  try {
-    await waitForApi(`${server}/api.php`);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { api: `${server}/api.php`, user: 'Admin@briefsmith', password, stop };
+  return { api, user: 'Admin@briefsmith', password, stop };
 }
 
 function randomPassword(): string {
@@ -92,39 +93,10 @@ function randomPassword(): string {
   return Array.from({ length: 32 }, () => alphabet[randomInt(alphabet.length)]).join('');
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitForApi(api: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      const response = await fetch(`${api}?action=query&meta=siteinfo&format=json`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`MediaWiki did not answer at ${api}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-/** `php -S` forks workers that keep the port: stop the whole process group. */
-async function killGroup(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+async function answers(api: string): Promise<boolean> {
   try {
-    process.kill(-child.pid, 'SIGTERM');
+    return (await fetch(`${api}?action=query&meta=siteinfo&format=json`)).ok;
   } catch {
-    return;
+    return false; // not listening yet
   }
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
 }
