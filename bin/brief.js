@@ -5,6 +5,14 @@
 // and rebuilds identical on machines in any time zone.
 process.env.TZ = 'UTC';
 
+// `brief check … | head` closes the pipe early: that ends the output, it is not a crash.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const { main } = await import('../dist/cli/main.js');
 
 const code = await main(process.argv.slice(2), {

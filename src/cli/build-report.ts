@@ -1,4 +1,5 @@
 import type { BuildOutcome, Format } from '../features/build/build-briefing.js';
+import { internalErrorLine, isInternal } from '../messages/errors.js';
 import { formatMessage } from '../messages/format-message.js';
 import type { Console } from './command.js';
 import { printCauses } from './verbose.js';
@@ -16,7 +17,7 @@ export function reportOutcome(outcome: BuildOutcome, { formats, quiet, verbose }
   for (const message of outcome.messages) console.err(formatMessage(message));
   for (const moved of outcome.moved) console.err(`! ${outcome.label}: a file left by an earlier build was in the archive's way; moved it to ${moved}`);
   if (outcome.failure) {
-    console.err(`✗ ${outcome.label}: ${outcome.failure.message}`);
+    console.err(`✗ ${outcome.label}: ${isInternal(outcome.failure) ? internalErrorLine(outcome.failure) : outcome.failure.message}`);
     printCauses(outcome.failure, verbose, console.err);
     return;
   }

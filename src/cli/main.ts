@@ -1,4 +1,4 @@
-import { InputError } from '../messages/errors.js';
+import { EX_SOFTWARE, InputError, internalErrorLine, isInternal } from '../messages/errors.js';
 import { VERSION } from '../version.js';
 import type { Console } from './command.js';
 import { COMMANDS } from './commands.js';
@@ -7,8 +7,9 @@ import { helpText, usageMessage, UsageError } from './usage.js';
 import { printCauses } from './verbose.js';
 
 /**
- * Runs the CLI and returns the exit code: 0 success, 1 content errors, 2 usage errors. A feature
- * reports a request it cannot carry out as an `InputError`; this is where that becomes exit 2.
+ * Runs the CLI and returns the exit code: 0 success, 1 content errors (or a failing machine: a
+ * full disk, no browser), 2 usage errors, 70 a bug in Briefsmith. A feature reports a request it
+ * cannot carry out as an `InputError`; this is where that becomes exit 2.
  */
 export async function main(argv: string[], console: Console): Promise<number> {
   const help = helpText(COMMANDS);
@@ -38,11 +39,11 @@ export async function main(argv: string[], console: Console): Promise<number> {
       console.err(command ? `see brief ${command.name} --help` : 'see brief --help');
       return 2;
     }
-    // Anything else is a failure of the machine, not of the content or the call: Node prints it
-    // with its stack, unless --verbose asks for the whole cause chain.
-    if (!argv.includes('--verbose')) throw error;
-    console.err(`brief: ${error instanceof Error ? error.message : String(error)}`);
-    printCauses(error, true, console.err);
-    return 1;
+    // Anything else is a bug (exit 70, please report) or a failure of the machine (exit 1): one
+    // line, never a bare stack trace; --verbose adds the cause chain and the stack.
+    const internal = isInternal(error);
+    console.err(`brief: ${internal ? internalErrorLine(error) : error instanceof Error ? error.message : String(error)}`);
+    printCauses(error, argv.includes('--verbose'), console.err);
+    return internal ? EX_SOFTWARE : 1;
   }
 }

@@ -42,7 +42,7 @@ Build options:
 
 Every command: --verbose prints a failure's cause chain (numbered) and the original stack trace.
 
-Exit codes: 0 success, 1 content errors (or a briefing failed), 2 usage errors.
+Exit codes: 0 success, 1 content errors (or a briefing failed), 2 usage errors, 70 a bug in Briefsmith (please report it).
 Messages: file:line:column: severity: message [rule-id]
 PDF output drives Debian's Chromium (/usr/bin/chromium or PUPPETEER_EXECUTABLE_PATH).
 `;

@@ -20,7 +20,7 @@ export const catalogue = {
   // Loading
   briefMissing: (file: string) => error('brief-missing', `no ${file} in the briefing folder`),
   fileOutside: (path: string) => error('file-outside', `"${path}" is outside the briefing folder`),
-  fileMissing: (path: string) => error('file-missing', `file "${path}" does not exist`),
+  fileMissing: (path: string, beside: readonly string[] = []) => error('file-missing', `file "${path}" does not exist${didYouMean(path, beside)}`),
   // Front matter
   yamlInvalid: (detail: string) => error('yaml-invalid', `invalid YAML front matter: ${detail}`),
   yamlAliases: (limit: number) =>
@@ -62,7 +62,7 @@ export const catalogue = {
   helperUnknown: (name: string, known: readonly string[] = []) => error('helper-unknown', `unknown helper "${name}"${didYouMean(name, known)}`),
   helperFailed: (name: string, detail: string) => error('helper-failed', `helper "${name}": ${detail}`),
   // Charts
-  chartMissing: (path: string) => error('chart-missing', `chart file "${path}" does not exist`),
+  chartMissing: (path: string, beside: readonly string[] = []) => error('chart-missing', `chart file "${path}" does not exist${didYouMean(path, beside)}`),
   chartJson: (detail: string) => error('chart-json', `chart spec is not valid JSON: ${detail}`),
   chartSchema: (detail: string) => error('chart-schema', `invalid Vega-Lite spec: ${detail}`),
   chartField: (field: string, dataset: string, known: readonly string[]) =>
@@ -102,7 +102,7 @@ export const catalogue = {
       'xref-unknown',
       `cross-reference "@${ref}" names no figure or table${suggestion ? ` (did you mean "@${suggestion}"?)` : ` (known: ${list(known)})`}`,
     ),
-  imageMissing: (src: string) => error('image-missing', `image "${src}" does not exist in the briefing folder`),
+  imageMissing: (src: string, beside: readonly string[] = []) => error('image-missing', `image "${src}" does not exist in the briefing folder${didYouMean(src, beside)}`),
   imageRemote: (src: string) =>
     error('image-remote', `image "${src}" is remote; briefings embed images from their own folder only`),
   htmlRemoved: (tag: string) =>
@@ -115,6 +115,9 @@ export const catalogue = {
     ),
   // Templates
   layoutFailed: (detail: string) => error('layout-failed', `template failed: ${detail}`),
+  /** A briefing's own layout.hbs or partials/*.hbs that Handlebars cannot parse. */
+  templateSyntax: (detail: string) => error('template-syntax', `template syntax error: ${detail}`),
+  templateConfigJson: (detail: string) => error('template-config', `template.json is not valid JSON: ${detail}`),
   // brief check: rules that look at the whole briefing rather than one stage's input
   linkBroken: (href: string, suggestion?: string) =>
     error(
@@ -127,6 +130,8 @@ export const catalogue = {
   sectionEmpty: (title: string) => warning('section-empty', `section "${title}" has no content before the next "##"`),
   headingSkip: (from: number, to: number) =>
     warning('heading-skip', `heading level skips from h${from} to h${to} (use ${'#'.repeat(from + 1)} here)`),
+  /** A bug in Briefsmith (see `internalErrorLine`): not the content's fault, exit 70. */
+  internal: (line: string) => error('internal', line),
   renderFailed: (detail: string) => error('render-failed', `the briefing could not be rendered: ${detail}`),
   // Checked data: dataset schemas (front matter `data.<name>.schema` or `data/<name>.schema.json|yaml`)
   dataInvalid: (dataset: string, column: string, detail: string) =>

@@ -2,6 +2,7 @@
  * "Did you mean …": the known name a typo most likely meant, by edit distance (a swap of two
  * neighbouring letters counts as one edit, so `pctChnage` finds `pctChange`). Close enough means
  * at most a third of the name's length (two edits; one for three letters; for shorter names only a difference of case); case differences cost nothing extra.
+ * Failing that, a name spelt out or cut short (`rectangle` → `rect`) is close too.
  * Shared by every message that names something unknown.
  */
 export function closest(name: string, known: Iterable<string>): string | undefined {
@@ -10,7 +11,24 @@ export function closest(name: string, known: Iterable<string>): string | undefin
   for (const candidate of known) {
     if (candidate === name) continue;
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+    // At most half the candidate changed: `nope` is not "ne" with two letters added.
+    if (distance < bestDistance && 2 * distance <= candidate.length) [best, bestDistance] = [candidate, distance];
+  }
+  return best ?? longerForm(name, known);
+}
+
+/**
+ * `rectangle` for `rect`, `temp` for `temperature`: a known name that one is the other spelt out
+ * or cut short (at least three letters in common), the nearest in length.
+ */
+function longerForm(name: string, known: Iterable<string>): string | undefined {
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  for (const candidate of known) {
+    const other = candidate.toLowerCase();
+    if (other === lower || Math.min(other.length, lower.length) < 3) continue;
+    if (!lower.startsWith(other) && !other.startsWith(lower)) continue;
+    if (best === undefined || Math.abs(candidate.length - name.length) < Math.abs(best.length - name.length)) best = candidate;
   }
   return best;
 }

@@ -7,6 +7,8 @@
  * load reads the briefing folder through `BriefingFiles`; everything after it is a transform of
  * what was read, each stage returning new values; printing and publishing sit after the pipeline.
  */
+import { InternalError } from '../messages/errors.js';
+
 export const STAGES = ['load', 'frontmatter', 'template', 'data', 'params', 'queries', 'prose', 'markdown', 'charts', 'html', 'layout'] as const;
 
 export type StageName = (typeof STAGES)[number];
@@ -47,12 +49,12 @@ export type StageTable<Outputs extends Record<StageName, object>, Context> = {
 };
 
 /** A failure that is not a content problem (those are messages), named by the stage it escaped from. */
-export class StageError extends Error {
+export class StageError extends InternalError {
   constructor(
     readonly stage: StageName,
     cause: unknown,
   ) {
-    super(`${stage} stage failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`${stage} stage`, cause);
     this.name = 'StageError';
   }
 }

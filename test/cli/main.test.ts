@@ -93,7 +93,7 @@ describe('brief CLI', () => {
     const table = result.out.split('\n');
     expect(table).toContainEqual(expect.stringMatching(/^briefing\s+pages\s+seconds\s+result$/));
     for (const dir of dirs) expect(table).toContainEqual(expect.stringMatching(new RegExp(`^${dir}\\s+\\d+\\s+[\\d.]+\\s+ok$`)));
-    expect(table).toContainEqual(expect.stringMatching(new RegExp(`^${bad}\\s+-\\s+[\\d.]+\\s+1 errors$`)));
+    expect(table).toContainEqual(expect.stringMatching(new RegExp(`^${bad}\\s+-\\s+[\\d.]+\\s+1 error$`)));
     expect(result.out).toContain('3 of 4 built');
   });
 });

@@ -1,6 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskOutputStore } from '../../edges/output/output-store.js';
@@ -10,20 +8,16 @@ import { TEMPLATES_DIR } from '../../paths.js';
 import { diskTemplateLibrary } from '../../pipeline/templates/disk-template-library.js';
 import type { CommandRunner, Console } from '../command.js';
 import { UsageError } from '../usage.js';
+import { OUT_FLAG, parseCommandArgs, requireFolders } from '../shared-flags.js';
 
 /** `brief archive`: list a periodic briefing's archive, or prune outputs from it. */
 export const archive: CommandRunner = {
   async run(argv, console) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { out: { type: 'string', default: 'out' }, list: { type: 'boolean', default: false }, prune: { type: 'string', multiple: true, default: [] } },
-    });
+    const { values, positionals } = parseCommandArgs(argv, { ...OUT_FLAG, list: { type: 'boolean', default: false }, prune: { type: 'string', multiple: true, default: [] } });
     const [dir, ...extra] = positionals;
     if (dir === undefined) throw new UsageError('brief archive needs a briefing folder');
     if (extra.length > 0) throw new UsageError('brief archive takes one briefing folder');
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
+    requireFolders([dir]);
     const shown = dir.replace(/\/+$/, '') || '.';
     const { subject, messages } = archiveSubject(diskFiles(dir, shown), diskTemplateLibrary(TEMPLATES_DIR), basename(resolve(dir)));
     for (const message of messages) console.err(formatMessage(message));

@@ -1,6 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import type { BuildOutcome, Format } from '../../features/build/build-briefing.js';
 import { startBatch, type Batch } from '../../features/build/build-batch.js';
 import { diskServices } from '../../features/build/disk-services.js';
@@ -11,9 +9,9 @@ import { openQueryEngines } from '../query-setup.js';
 import { summaryTable } from '../summary-table.js';
 import { onShutdownSignal } from '../shutdown-signals.js';
 import { UsageError } from '../usage.js';
-import { VERBOSE_OPTION } from '../verbose.js';
+import { OUT_FLAG, parseCommandArgs, requireFolders, RUN_FLAGS } from '../shared-flags.js';
+import { EX_SOFTWARE, isInternal } from '../../messages/errors.js';
 import { parseQueueUrl } from '../../edges/queue/queue-connection.js';
-import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
 
 const FORMATS: readonly Format[] = ['html', 'pdf'];
 
@@ -34,31 +32,23 @@ function parseConcurrency(value: string | undefined): number | undefined {
 /** `brief build`: flags in, the batch run by features/build, progress lines and the exit code out. */
 export const build: CommandRunner = {
   async run(argv, terminal) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string', default: 'out' },
-        format: { type: 'string', default: 'html,pdf' },
-        concurrency: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        'no-cache': { type: 'boolean', default: false },
-        config: { type: 'string', default: CONFIG_FILE },
-        offline: { type: 'boolean', default: false },
-        queue: { type: 'string' },
-        ...PARAM_FLAGS,
-        ...VERBOSE_OPTION,
-      },
+    const { values, positionals } = parseCommandArgs(argv, {
+      ...OUT_FLAG,
+      format: { type: 'string', default: 'html,pdf' },
+      concurrency: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
+      offline: { type: 'boolean', default: false },
+      queue: { type: 'string' },
+      ...PARAM_FLAGS,
+      ...RUN_FLAGS,
     });
     const formats = parseFormats(values.format);
     const concurrency = parseConcurrency(values.concurrency) ?? availableParallelism();
     const request = paramRequest(values);
     if (positionals.length === 0) throw new UsageError('brief build needs at least one briefing folder');
-    for (const dir of positionals) {
-      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
-    }
+    requireFolders(positionals);
     const connection = values.queue === undefined ? undefined : parseQueueUrl(values.queue);
     // SQL sources come from the config file; everything printed from here on has their credentials redacted.
     const opened = openQueryEngines(values.config, terminal);
@@ -99,6 +89,8 @@ export const build: CommandRunner = {
     // Interrupted, the jobs the closed browser cut short fail; the exit code says why.
     if (interrupted) return 130;
     if (outcomes.length > 1 && !values.quiet) console.out(summaryTable(outcomes));
+    // A bug in Briefsmith outranks content errors: it is what has to be reported.
+    if (outcomes.some((o) => isInternal(o.failure))) return EX_SOFTWARE;
     return outcomes.every((o) => o.ok) ? 0 : 1;
   },
 };

@@ -1,16 +1,15 @@
-import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { TEMPLATES_DIR } from '../../paths.js';
 import type { CommandRunner } from '../command.js';
 import { PARAM_FLAGS, paramRequest } from '../param-flags.js';
 import { UsageError } from '../usage.js';
-import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
 import { openQueryEngines } from '../query-setup.js';
-import { printCauses, VERBOSE_OPTION } from '../verbose.js';
+import { printCauses } from '../verbose.js';
+import { parseCommandArgs, requireFolders, RUN_FLAGS } from '../shared-flags.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import { catalogue } from '../../messages/catalogue.js';
+import { EX_SOFTWARE, internalErrorLine, isInternal } from '../../messages/errors.js';
 import type { Message } from '../../messages/message.js';
 import { ParamError } from '../../pipeline/params/resolve-params.js';
 import { diskTemplateLibrary, loadTemplateHelpers } from '../../pipeline/templates/disk-template-library.js';
@@ -21,24 +20,16 @@ const FORMATS = ['text', 'json'] as const;
 
 export const check: CommandRunner = {
   async run(argv, terminal) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        strict: { type: 'boolean', default: false },
-        config: { type: 'string', default: CONFIG_FILE },
-        ...PARAM_FLAGS,
-        ...VERBOSE_OPTION,
-      },
+    const { values, positionals } = parseCommandArgs(argv, {
+      format: { type: 'string', default: 'text' },
+      strict: { type: 'boolean', default: false },
+      ...PARAM_FLAGS,
+      ...RUN_FLAGS,
     });
     const format = values.format as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}" (known: ${FORMATS.join(', ')})`);
     if (positionals.length === 0) throw new UsageError('brief check needs at least one briefing folder');
-    for (const dir of positionals) {
-      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
-    }
+    requireFolders(positionals);
     const request = paramRequest(values);
     const opened = openQueryEngines(values.config, terminal);
     if (!opened) return 1;
@@ -46,6 +37,7 @@ export const check: CommandRunner = {
     const templates = diskTemplateLibrary(TEMPLATES_DIR, await loadTemplateHelpers(TEMPLATES_DIR));
     const fonts = fontsourceStore();
     const checked: CheckedBriefing[] = [];
+    let internal = false;
     try {
       for (const dir of positionals) {
         const shown = dir.replace(/\/+$/, '') || '.';
@@ -56,7 +48,8 @@ export const check: CommandRunner = {
         } catch (error) {
           if (error instanceof ParamError) throw error; // a --param value that does not fit: an InputError, exit 2
           // Not a content problem the pipeline could place, but CI must still see it as a message.
-          const { ruleId, severity, reason } = catalogue.renderFailed((error as Error).message);
+          internal ||= isInternal(error);
+          const { ruleId, severity, reason } = isInternal(error) ? catalogue.internal(internalErrorLine(error)) : catalogue.renderFailed((error as Error).message);
           results = [{ dir: shown, messages: [{ file: shown, ruleId, severity, reason }] }];
           if (values.verbose) console.err(`${shown}: the briefing could not be rendered:`);
           printCauses(error, values.verbose, console.err);
@@ -69,6 +62,7 @@ export const check: CommandRunner = {
     }
     if (format === 'json') console.out(JSON.stringify(jsonReport(checked), null, 2));
     else textReport(checked).forEach((line) => console.out(line));
+    if (internal) return EX_SOFTWARE;
     return summarize(checked).errors > 0 ? 1 : 0;
   },
 };

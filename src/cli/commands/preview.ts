@@ -1,12 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { CommandRunner } from '../command.js';
-import { paramRequest } from '../param-flags.js';
+import { PARAM_FLAGS, paramRequest } from '../param-flags.js';
 import { onShutdownSignal } from '../shutdown-signals.js';
 import { UsageError } from '../usage.js';
-import { CONFIG_FILE } from '../../features/publish/config/config-file.js';
 import { openQueryEngines } from '../query-setup.js';
-import { VERBOSE_OPTION } from '../verbose.js';
+import { OUT_FLAG, parseCommandArgs, requireFolders, RUN_FLAGS } from '../shared-flags.js';
 import { startPreview } from '../../features/preview/start-preview.js';
 
 const DEFAULT_PORT = 4700;
@@ -20,23 +17,18 @@ function parsePort(value: string | undefined): number | undefined {
 
 export const preview: CommandRunner = {
   async run(argv, terminal) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        port: { type: 'string' },
-        out: { type: 'string', default: 'out' },
-        param: { type: 'string', multiple: true, default: [] },
-        period: { type: 'string' },
-        config: { type: 'string', default: CONFIG_FILE },
-        ...VERBOSE_OPTION,
-      },
+    // One variant at a time: --param and --period, not --matrix.
+    const { values, positionals } = parseCommandArgs(argv, {
+      port: { type: 'string' },
+      ...OUT_FLAG,
+      param: PARAM_FLAGS.param,
+      period: PARAM_FLAGS.period,
+      ...RUN_FLAGS,
     });
     const [dir, ...extra] = positionals;
     if (dir === undefined) throw new UsageError('brief preview needs a briefing folder');
     if (extra.length > 0) throw new UsageError('brief preview serves one briefing folder at a time');
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such briefing folder: ${dir}`);
+    requireFolders([dir]);
     const port = parsePort(values.port);
     const request = paramRequest({ param: values.param, matrix: [], period: values.period });
     if (request.period !== undefined && request.period.includes('..')) throw new UsageError('brief preview shows one period at a time: --period takes one period or latest');

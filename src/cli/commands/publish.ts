@@ -1,29 +1,23 @@
-import { parseArgs } from 'node:util';
 import type { CommandRunner, Console } from '../command.js';
 import { PARAM_FLAGS, paramRequest } from '../param-flags.js';
 import { UsageError } from '../usage.js';
-import { printCauses, VERBOSE_OPTION } from '../verbose.js';
+import { printCauses } from '../verbose.js';
+import { OUT_FLAG, parseCommandArgs, RUN_FLAGS } from '../shared-flags.js';
 import { InputError } from '../../messages/errors.js';
 import { formatMessage } from '../../messages/format-message.js';
-import { CONFIG_FILE, ConfigError } from '../../features/publish/config/config-file.js';
+import { ConfigError } from '../../features/publish/config/config-file.js';
 import { ContentErrors, publishBriefing } from '../../features/publish/publish-briefing.js';
 import { PublishError, redactSecrets } from '../../features/publish/publish-error.js';
 
 export const publish: CommandRunner = {
   async run(argv, console) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        to: { type: 'string' },
-        out: { type: 'string', default: 'out' },
-        config: { type: 'string', default: CONFIG_FILE },
-        'dry-run': { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        ...PARAM_FLAGS,
-        ...VERBOSE_OPTION,
-      },
+    const { values, positionals } = parseCommandArgs(argv, {
+      to: { type: 'string' },
+      ...OUT_FLAG,
+      'dry-run': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      ...PARAM_FLAGS,
+      ...RUN_FLAGS,
     });
     const [dir, ...extra] = positionals;
     if (dir === undefined) throw new UsageError('brief publish needs a briefing folder');

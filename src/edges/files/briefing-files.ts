@@ -38,6 +38,17 @@ export function normalizeInside(path: string): string | undefined {
   return parts.length === 0 ? undefined : parts.join('/');
 }
 
+/**
+ * The files in the folder `path` names (as briefing paths), for "did you mean" when `path` does
+ * not exist: `charts/trends.vl.json` finds `charts/trend.vl.json`.
+ */
+export function filesBeside(files: BriefingFiles, path: string): string[] {
+  const slash = path.lastIndexOf('/');
+  // Files at the top of the folder are brief.md and its like: nothing a chart or image meant.
+  const folder = slash === -1 ? undefined : normalizeInside(path.slice(0, slash));
+  return folder === undefined ? [] : files.list(folder).map((name) => `${folder}/${name}`);
+}
+
 /** Display path of a file inside a briefing, as used in messages. */
 export function displayPath(files: BriefingFiles, path: string): string {
   return files.root === '' || files.root === '.' ? path : `${files.root}/${path}`;

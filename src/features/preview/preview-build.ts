@@ -1,4 +1,5 @@
 import { basename, resolve } from 'node:path';
+import { internalErrorLine, isInternal } from '../../messages/errors.js';
 import { TEMPLATES_DIR } from '../../paths.js';
 import { pdfMetadata } from '../build/build-briefing.js';
 import { checkBriefing } from '../check/check-briefing.js';
@@ -70,7 +71,7 @@ export async function buildPreview(sources: PreviewSources, params: Readonly<Rec
     const resolved = Object.fromEntries(Object.entries(render.params).map(([k, v]) => [k, String(v)]));
     return { page, pdfName: pdfName(outputIdOf(slug, declared, periodParam, render.params)), slug, resolved, messages, seconds: seconds() };
   } catch (error) {
-    const { ruleId, severity, reason } = catalogue.renderFailed((error as Error).message);
+    const { ruleId, severity, reason } = isInternal(error) ? catalogue.internal(internalErrorLine(error)) : catalogue.renderFailed((error as Error).message);
     return { page: undefined, pdfName: undefined, slug: undefined, resolved: undefined, messages: [{ file: sources.shown, ruleId, severity, reason }], seconds: seconds(), error };
   }
 }

@@ -1,6 +1,6 @@
 import type { Dataset } from '../data/dataset.js';
 import { DATA_EXTENSIONS, datasetName, GEO_EXTENSIONS, parseDataset } from '../data/parse-dataset.js';
-import { displayPath, normalizeInside, type BriefingFiles } from '../../edges/files/briefing-files.js';
+import { displayPath, filesBeside, normalizeInside, type BriefingFiles } from '../../edges/files/briefing-files.js';
 import { catalogue } from '../../messages/catalogue.js';
 import { asArray, asObject, asString, isObject, type Json, type JsonObject, type JsonPath } from './json.js';
 import { documentData, isDocumentData } from './document-data.js';
@@ -120,7 +120,7 @@ function bindUrl(data: JsonObject, url: string, path: JsonPath, inputs: DataInpu
   if (dataset?.path !== file) {
     const text = inputs.files.readText(file);
     if (text === undefined) {
-      reportAt(ctx, catalogue.fileMissing(file), at);
+      reportAt(ctx, catalogue.fileMissing(file, filesBeside(inputs.files, file)), at);
       return undefined;
     }
     if (isDocumentData(file, asObject(data['format']), text)) {

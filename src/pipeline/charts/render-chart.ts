@@ -64,7 +64,8 @@ export async function renderChart(req: ChartRequest, log: MessageLog): Promise<R
   const ctx: ChartContext = { file, positions: parsed.positions, log };
   if (!checkChartLimits(parsed.value, ctx)) return undefined;
   const config = (singleView: boolean) => chartConfig(req.theme, singleView, req.interactive === true);
-  if (!validateSpec(parsed.value, ctx, (spec) => compiles(spec, config(false)))) return undefined;
+  const checked = validateSpec(parsed.value, ctx, (spec) => compiles(spec, config(false)));
+  if (!checked.ok) return undefined;
   const bound = bindData(parsed.value, req, ctx);
   const fieldsOk = bound.ok && checkFields(parsed.value, bound.sources, ctx);
   if (!fieldsOk) return undefined;
@@ -76,7 +77,9 @@ export async function renderChart(req: ChartRequest, log: MessageLog): Promise<R
   let run: VegaRun;
   try {
     const compiled = compileSpec(sized.spec, config(sized.singleView), sized.autosizeAdded);
-    for (const warning of compiled.warnings) reportAt(ctx, catalogue.chartWarning(warning));
+    // "colour-encoding is dropped as colour is not a valid encoding channel" repeats the schema's warning about `colour`.
+    const repeats = (warning: string) => checked.unknownProperty !== undefined && new RegExp(`\\b${checked.unknownProperty.replace(/\W/g, '\\$&')}\\b`).test(warning);
+    for (const warning of compiled.warnings) if (!repeats(warning)) reportAt(ctx, catalogue.chartWarning(warning));
     vgSpec = compiled.vgSpec;
     // Taken before Vega runs: it writes derived fields into the inline values it ingests.
     vgText = JSON.stringify(vgSpec);

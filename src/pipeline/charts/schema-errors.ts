@@ -1,6 +1,7 @@
-import { schemaAt } from './vega-lite-schema.js';
+import { propertiesBeside, schemaAt } from './vega-lite-schema.js';
 import type { ErrorObject } from 'ajv';
 import { isObject } from './json.js';
+import { didYouMean } from '../../messages/closest.js';
 
 export interface SchemaProblem {
   /** Path of the offending node (strings, as in a JSON pointer). */
@@ -28,13 +29,13 @@ export function pickSchemaProblem(errors: readonly ErrorObject[], spec: unknown)
   const group = pool.filter((e) => e.instancePath === where);
   const path = pointerPath(where);
   return (
-    unknownProperty(group, path) ??
+    unknownProperty(group, path, spec) ??
     badValue(group, path, valueAt(spec, path)) ??
     missingProperty(group, path) ?? { path, atKey: false, detail: `${label(path)} ${group[0]?.message ?? 'is invalid'}` }
   );
 }
 
-function unknownProperty(group: ErrorObject[], path: string[]): SchemaProblem | undefined {
+function unknownProperty(group: ErrorObject[], path: string[], spec: unknown): SchemaProblem | undefined {
   const extra = group.filter((e) => e.keyword === 'additionalProperties');
   if (extra.length === 0) return undefined;
   // A property one alternative rejects may be exactly what another requires ({field} vs {value});
@@ -49,7 +50,10 @@ function unknownProperty(group: ErrorObject[], path: string[]): SchemaProblem | 
   const names = extra.map((e) => String((e.params as { additionalProperty?: unknown }).additionalProperty));
   const name = names.find((n) => !known.has(n));
   if (name === undefined) return undefined;
-  return { path: [...path, name], atKey: true, detail: `"${name}" is not allowed` };
+  // `colour` → `color`, `tooltips` → `tooltip`: the closest property an object like this one declares.
+  const node = valueAt(spec, path);
+  const siblings = isObject(node) ? Object.keys(node).filter((k) => !names.includes(k)) : [];
+  return { path: [...path, name], atKey: true, detail: `"${name}" is not allowed${didYouMean(name, [...known, ...propertiesBeside(siblings)])}` };
 }
 
 /** The value at a path of the spec (Ajv's standalone code does not keep it on the error). */
@@ -73,7 +77,9 @@ function badValue(group: ErrorObject[], path: string[], data: unknown): SchemaPr
   values.push(...consts);
   const choices = [...new Set(values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))))];
   if (choices.length > 0 && (typeof data === 'string' || types.length === 0)) {
-    return { path, atKey: false, detail: `${label(path)} ${JSON.stringify(data)} is not one of ${choices.join(', ')}` };
+    // `rectangle` → `rect`: the closest allowed value, before the whole list.
+    const hint = typeof data === 'string' ? didYouMean(data, choices) : '';
+    return { path, atKey: false, detail: `${label(path)} ${JSON.stringify(data)} is not one of ${choices.join(', ')}${hint}` };
   }
   if (types.length === 0) return undefined;
   const expected = [...new Set(types)].join(' or ');

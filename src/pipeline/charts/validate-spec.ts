@@ -40,16 +40,22 @@ export function schemaCompileMs(): number | undefined {
  * declare), so a spec the schema rejects but `compiles` accepts is drawn, with a warning at the
  * problem. A spec neither accepts is an error there, which says more than the compiler's throw.
  */
-export function validateSpec(spec: JsonObject, ctx: ChartContext, compiles: (spec: JsonObject) => boolean): boolean {
+export function validateSpec(spec: JsonObject, ctx: ChartContext, compiles: (spec: JsonObject) => boolean): SpecCheck {
   const errors = schemaErrors(spec);
-  if (!errors) return true;
+  if (!errors) return { ok: true };
   // Single-view specs must have top-level data, and validation of that alternative stops at the
   // missing property; look past it so a typo elsewhere is not hidden behind "needs data".
   const retry = 'data' in spec ? errors : schemaErrors({ ...spec, data: { values: [] } });
   const problem = retry ? pickSchemaProblem(retry, spec) : NEEDS_DATA;
   const accepted = compiles(spec);
   reportAt(ctx, accepted ? catalogue.chartSchemaAccepted(problem.detail) : catalogue.chartSchema(problem.detail), problem.path, problem.atKey);
-  return accepted;
+  return accepted && problem.atKey ? { ok: true, unknownProperty: problem.path[problem.path.length - 1] ?? '' } : { ok: accepted };
+}
+
+export interface SpecCheck {
+  ok: boolean;
+  /** A property the schema does not know but the compiler accepted, already warned about (the compiler's own warning about it is the same mistake). */
+  unknownProperty?: string;
 }
 
 const NEEDS_DATA: SchemaProblem = { path: [], atKey: false, detail: 'the spec needs property "data"' };

@@ -32,3 +32,20 @@ export const AJV_OPTIONS = {
   // Formats only matter for URLs, which the data binding stage checks itself.
   formats: { uri: true, 'uri-reference': true, 'color-hex': true },
 } as const;
+
+let closedObjects: Array<ReadonlySet<string>> | undefined;
+
+/**
+ * The property names of every closed object in the schema that declares all of `siblings`: what
+ * a property beside them could have been meant as. (The standalone validator's errors point into
+ * inlined schemas, so the schema that rejected a property cannot always be looked up.)
+ */
+export function propertiesBeside(siblings: readonly string[]): string[] {
+  closedObjects ??= Object.values((vegaLiteSchema()['definitions'] ?? {}) as Record<string, unknown>).flatMap((definition) => {
+    const d = definition as { properties?: Record<string, unknown>; additionalProperties?: unknown } | null;
+    return d?.properties && d.additionalProperties === false ? [new Set(Object.keys(d.properties))] : [];
+  });
+  const names = new Set<string>();
+  for (const properties of closedObjects) if (siblings.every((s) => properties.has(s))) for (const p of properties) names.add(p);
+  return [...names];
+}

@@ -3,7 +3,7 @@ import { liveChartBlock } from '../charts/live-runtime.js';
 import { renderChartCached, type ChartCache } from '../charts/cached-chart.js';
 import type { RenderedChart } from '../charts/render-chart.js';
 import type { Datasets } from '../data/dataset.js';
-import { displayPath, type BriefingFiles } from '../../edges/files/briefing-files.js';
+import { displayPath, filesBeside, type BriefingFiles } from '../../edges/files/briefing-files.js';
 import type { FigureRequest } from '../markdown/figure-requests.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
@@ -78,7 +78,7 @@ function chartSource(request: FigureRequest, files: BriefingFiles, log: MessageL
   if (request.spec.kind === 'inline') return { file: request.file, text: request.spec.text, origin: request.spec.origin };
   const text = files.readText(request.spec.path);
   if (text === undefined) {
-    log.report(catalogue.chartMissing(request.spec.path), request.file, request.place);
+    log.report(catalogue.chartMissing(request.spec.path, filesBeside(files, request.spec.path)), request.file, request.place);
     return undefined;
   }
   return { file: displayPath(files, request.spec.path), text };

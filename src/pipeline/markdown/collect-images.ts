@@ -1,6 +1,6 @@
 import type { Definition, Html, Image, ImageReference } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { BriefingFiles } from '../../edges/files/briefing-files.js';
+import { filesBeside, type BriefingFiles } from '../../edges/files/briefing-files.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import type { Place } from '../../messages/message.js';
@@ -27,7 +27,7 @@ export function collectImages(docs: readonly ProseDocument[], files: BriefingFil
     seen.add(key);
     const embedded = embed(url, files);
     if (typeof embedded === 'string') sources.set(url, embedded);
-    else log.report(embedded.problem === 'remote' ? catalogue.imageRemote(url) : catalogue.imageMissing(url), doc.file, place);
+    else log.report(embedded.problem === 'remote' ? catalogue.imageRemote(url) : catalogue.imageMissing(url, filesBeside(files, url)), doc.file, place);
   };
   // Reference-style images resolve through definitions that may sit in any file.
   const referenced = new Set<string>();

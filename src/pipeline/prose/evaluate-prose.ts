@@ -18,7 +18,7 @@ import {
 } from './handlebars-ast.js';
 import { closest } from '../../messages/closest.js';
 import { HelperFailure, MarkdownText, type Helper, type HelperPlugin } from './helper-api.js';
-import { parseErrorPlace, shortReason } from './prose-errors.js';
+import { emptyStep, parseErrorPlace, shortReason } from './prose-errors.js';
 import { SourceMap } from './source-map.js';
 import { compileSpec, templateKey, type TemplateSpec } from '../templates/compiled-templates.js';
 import type { KeyValueCache } from '../../edges/cache/key-value-cache.js';
@@ -30,8 +30,10 @@ export interface ProseInput {
   file: string;
   /** Line of the file on which `text` starts. */
   firstLine: number;
-  /** Column of the file at which `text`'s first line starts (a value inside front matter); 1 by default. */
+  /** Column of the file at which `text`'s first line starts; 1 by default. */
   firstColumn?: number;
+  /** Where a place in `text` is in the file, when `text` is not written as is (a quoted or folded front matter value). */
+  placeInFile?: (inText: Place) => Place;
   context: { meta: unknown; data: unknown; params: unknown };
   lang: string;
   datasets: Datasets;
@@ -71,7 +73,7 @@ export type PreparedProseCache = KeyValueCache<PreparedProse>;
 export function evaluateProse(input: ProseInput, log: MessageLog, compiled?: PreparedProseCache): ProseOutput {
   const index = new LineIndex(input.text);
   const shift = (input.firstColumn ?? 1) - 1;
-  const toFile = (p: Place): Place => ({ line: p.line + input.firstLine - 1, column: p.line === 1 ? p.column + shift : p.column });
+  const toFile = input.placeInFile ?? ((p: Place): Place => ({ line: p.line + input.firstLine - 1, column: p.line === 1 ? p.column + shift : p.column }));
   const placeOfLoc = (line: number, column0: number): Place => toFile({ line, column: column0 + 1 });
   const identity: ProseOutput = { markdown: input.text, placeOf: (o) => toFile(index.place(o)) };
   if (!input.text.includes('{{')) return identity;
@@ -138,7 +140,7 @@ function checkProse(input: ProseInput, env: typeof Handlebars, helperNames: Set<
     program = Handlebars.parse(text) as unknown as HbProgram;
   } catch (e) {
     const message = (e as Error).message;
-    at.log.report(catalogue.proseSyntax(shortReason(message)), input.file, at.toFile(parseErrorPlace(message, input.text)));
+    at.log.report(catalogue.proseSyntax(shortReason(message, text)), input.file, at.toFile(parseErrorPlace(message, input.text)));
     return undefined;
   }
   const ok = prepare(program, helperNames, (t, place) => at.log.report(t, input.file, place), at.placeOfLoc);
@@ -304,6 +306,13 @@ function renderStatement(
       report(catalogue.variableUnknown(full, suggestVariable(full, context)), placeOfLoc(err.lineNumber, err.column ?? 0));
       return '';
     }
+    const empty = emptyStep(err, statement, context);
+    if (empty) {
+      report(catalogue.variableEmpty(empty.path, empty.empty), placeOfLoc(empty.loc.line, empty.loc.column));
+      return '';
+    }
+    // Handlebars' own exceptions are about the template; any other is a bug of ours, not the author's.
+    if (!(err instanceof Handlebars.Exception)) throw err;
     const loc = statement.loc?.start ?? { line: 1, column: 0 };
     report(catalogue.proseSyntax(shortReason(err.message)), placeOfLoc(loc.line, loc.column));
     return '';

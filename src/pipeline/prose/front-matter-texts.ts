@@ -1,4 +1,4 @@
-import { isScalar, parseDocument, Scalar } from 'yaml';
+import { isScalar, parseDocument } from 'yaml';
 import type { Meta } from '../frontmatter/meta-schema.js';
 import { LineIndex } from '../../messages/line-index.js';
 import type { MessageLog } from '../../messages/message-log.js';
@@ -29,20 +29,20 @@ export function evaluateFrontMatterTexts(
   ctx: ProseContext,
   log: MessageLog,
 ): Pick<Meta, TemplatedKey> {
-  const starts = lazyStarts(source.yaml);
+  const placers = lazyPlacers(source.yaml);
   const out: Partial<Record<TemplatedKey, string>> = {};
   for (const key of TEMPLATED_KEYS) {
     const text = meta[key];
     if (text === undefined) continue;
-    out[key] = text.includes('{{') ? evaluateText(text, source.file, starts()(key), ctx, log) : text;
+    out[key] = text.includes('{{') ? evaluateText(text, source.file, placers()(key, text), ctx, log) : text;
   }
   return out as Pick<Meta, TemplatedKey>;
 }
 
-function evaluateText(text: string, file: string, start: Place, ctx: ProseContext, log: MessageLog): string {
+function evaluateText(text: string, file: string, placeInFile: (inText: Place) => Place, ctx: ProseContext, log: MessageLog): string {
   const { markdown } = evaluateProse(
     {
-      text, file, firstLine: start.line, firstColumn: start.column,
+      text, file, firstLine: 1, placeInFile,
       context: templateContext(ctx), lang: ctx.meta.lang, datasets: ctx.datasets, helpers: ctx.helpers,
     },
     log,
@@ -53,12 +53,13 @@ function evaluateText(text: string, file: string, start: Place, ctx: ProseContex
 }
 
 /**
- * Where each key's text starts in `brief.md`: after the opening quote of a quoted value, on the
- * line after `>`/`|` of a block value. (Folded lines are joined, so places after the first line of
- * a block value are approximate.) Parsed only when a templated value needs a place.
+ * For each key, a function from a place in its parsed value to the place in `brief.md` where that
+ * character is written: through quotes and escapes, the indentation of block values, and the
+ * line breaks a folded (`>`) or plain value joins into spaces. Parsed only when a templated
+ * value needs a place.
  */
-function lazyStarts(yaml: string): () => (key: TemplatedKey) => Place {
-  let found: ((key: TemplatedKey) => Place) | undefined;
+function lazyPlacers(yaml: string): () => (key: TemplatedKey, value: string) => (inText: Place) => Place {
+  let found: ((key: TemplatedKey, value: string) => (inText: Place) => Place) | undefined;
   return () =>
     (found ??= (() => {
       const doc = parseDocument(yaml);
@@ -68,17 +69,35 @@ function lazyStarts(yaml: string): () => (key: TemplatedKey) => Place {
         const p = index.place(offset);
         return { line: p.line + 1, column: p.column };
       };
-      return (key) => {
+      return (key, value) => {
         const node = doc.get(key, true);
-        if (!isScalar(node) || !node.range) return { line: 2, column: 1 };
-        const start = node.range[0];
-        if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) return place(start + 1);
-        if (node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL) {
-          const next = yaml.indexOf('\n', start) + 1;
-          const indent = /^[ \t]*/.exec(yaml.slice(next))?.[0].length ?? 0;
-          return place(next + indent);
-        }
-        return place(start);
+        if (!isScalar(node) || !node.range) return () => ({ line: 2, column: 1 });
+        const offsets = alignValue(value, yaml, node.range[0], node.range[1]);
+        const inValue = new LineIndex(value);
+        return (inText) => place(offsets[Math.min(inValue.offset(inText), value.length)] ?? node.range?.[0] ?? 0);
       };
     })());
+}
+
+/**
+ * Source offset of each character of a scalar's parsed `value` (plus one past its end), found by
+ * walking the written text `yaml[start, end)` alongside it: a character is where it is next
+ * written (after an escaping backslash, past a block header or indentation); a space or line
+ * break of the value is the next whitespace of the source (a folded line break).
+ */
+export function alignValue(value: string, yaml: string, start: number, end: number): number[] {
+  const offsets: number[] = [];
+  const opening = yaml[start] ?? '';
+  // Past an opening quote, or past a block value's header line (`>-`, `|`).
+  let j = opening === '"' || opening === "'" ? start + 1 : opening === '>' || opening === '|' ? yaml.indexOf('\n', start) + 1 || end : start;
+  for (const c of value.split('')) {
+    const white = /\s/.test(c);
+    let k = j;
+    while (k < end && (white ? !/\s/.test(yaml[k] ?? '') : yaml[k] !== c)) k++;
+    if (k >= end) k = j; // an escape such as \u00e9 the walk cannot follow: keep the last place
+    offsets.push(k);
+    j = k + 1;
+  }
+  offsets.push(j);
+  return offsets;
 }

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { ContentFailure } from '../../messages/errors.js';
 import { compileCached, templateKey, type TemplateSpecCache } from './compiled-templates.js';
 import type { Template } from './template.js';
 
@@ -28,7 +29,17 @@ export function compileTemplate(template: Template, cache?: TemplateSpecCache): 
   for (const [name, source] of Object.entries(template.partials)) env.registerPartial(name, cache ? compile('partial', source) : source);
   const layout = compile('layout', template.layout);
   const figure = compile('partial', template.partials['figure'] ?? DEFAULT_FIGURE);
-  return { layout: (c) => layout(c), figure: (c) => figure(c) };
+  return { layout: (c) => guarded('layout.hbs', () => layout(c)), figure: (c) => guarded('the figure partial', () => figure(c)) };
+}
+
+/** A template that throws while rendering ("Must pass iterator to #each") is its author's to fix, not a bug. */
+function guarded(what: string, render: () => string): string {
+  try {
+    return render();
+  } catch (error) {
+    if (!(error instanceof Handlebars.Exception)) throw error;
+    throw new ContentFailure(`template ${what}: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 /** A value as a CSS string literal, safe inside a <style> element. */

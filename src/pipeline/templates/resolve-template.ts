@@ -1,4 +1,8 @@
+import Handlebars from 'handlebars';
 import { defaultChartTheme } from '../charts/chart-theme.js';
+import { LineIndex } from '../../messages/line-index.js';
+import type { Place } from '../../messages/message.js';
+import { parseErrorPlace, shortReason } from '../prose/prose-errors.js';
 import { displayPath, normalizeInside, type BriefingFiles } from '../../edges/files/briefing-files.js';
 import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
@@ -27,7 +31,8 @@ export function resolveTemplate(
       log.report(catalogue.fileOutside(requested), brief);
       return undefined;
     }
-    const local = readLocalTemplate(files, folder);
+    const local = readLocalTemplate(files, folder, log);
+    if (!local) return undefined;
     chain.push(local);
     name = extendsOf(local) ?? DEFAULT_TEMPLATE;
   }
@@ -43,7 +48,8 @@ export function resolveTemplate(
     name = parent;
   }
   // Base first, then what extends it, then the briefing's own partials/ over everything.
-  return merge(requested, [...chain.reverse(), readLocalTemplate(files, '.')], files, log);
+  const own = readLocalTemplate(files, '.', log);
+  return own && merge(requested, [...chain.reverse(), own], files, log);
 }
 
 function extendsOf(parts: TemplateParts): string | undefined {
@@ -51,24 +57,62 @@ function extendsOf(parts: TemplateParts): string | undefined {
   return config.success ? config.data.extends : undefined;
 }
 
-function readLocalTemplate(files: BriefingFiles, folder: string): TemplateParts {
+/**
+ * The template parts a briefing brings itself. They are content: a partial Handlebars cannot
+ * parse or a template.json that is not JSON is a positioned message in that file, not a crash
+ * when the page renders. Undefined when one of them is broken.
+ */
+function readLocalTemplate(files: BriefingFiles, folder: string, log: MessageLog): TemplateParts | undefined {
   const at = (p: string) => (folder === '.' ? p : `${folder}/${p}`);
+  let ok = true;
+  const readHbs = (path: string): string | undefined => {
+    const text = files.readText(path);
+    const problem = text === undefined ? undefined : handlebarsSyntaxProblem(text);
+    if (problem) log.report(catalogue.templateSyntax(problem.detail), displayPath(files, path), problem.place);
+    if (problem) ok = false;
+    return text;
+  };
   const partials: Record<string, string> = {};
   for (const name of files.list(at('partials'))) {
     if (!name.endsWith('.hbs')) continue;
-    const text = files.readText(at(`partials/${name}`));
+    const text = readHbs(at(`partials/${name}`));
     if (text !== undefined) partials[name.slice(0, -4)] = text;
   }
-  if (folder === '.') return { partials };
+  if (folder === '.') return ok ? { partials } : undefined;
   const configText = files.readText(at('template.json'));
-  const layout = files.readText(at('layout.hbs'));
+  const layout = readHbs(at('layout.hbs'));
   const css = files.readText(at('theme.css'));
+  const config = configText === undefined ? undefined : parseConfig(configText, displayPath(files, at('template.json')), log);
+  if (!ok || config === INVALID) return undefined;
   return {
     partials,
     ...(layout !== undefined ? { layout } : {}),
     ...(css !== undefined ? { css } : {}),
-    ...(configText !== undefined ? { config: JSON.parse(configText) as unknown } : {}),
+    ...(config !== undefined ? { config } : {}),
   };
+}
+
+const INVALID = Symbol('invalid');
+
+function parseConfig(text: string, shown: string, log: MessageLog): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const offset = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
+    log.report(catalogue.templateConfigJson((error as Error).message.replace(/ in JSON at position \d+.*$/, '')), shown, new LineIndex(text).place(offset));
+    return INVALID;
+  }
+}
+
+/** Where and why Handlebars cannot parse `source`, in the author's terms; undefined when it parses. */
+function handlebarsSyntaxProblem(source: string): { detail: string; place: Place } | undefined {
+  try {
+    Handlebars.parse(source);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    return { detail: shortReason(message, source), place: parseErrorPlace(message, source) };
+  }
 }
 
 /** Later parts win: base template → extending template → briefing overrides. */

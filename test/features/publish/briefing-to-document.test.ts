@@ -40,7 +40,7 @@ describe('briefingToDocument', () => {
       'open-model-weekly-2026-W10-us.pdf',
     ]);
     expect(doc).toMatchObject({ label: '2026-W10 US', params: { period: '2026-W10', region: 'US' } });
-    expect(doc.headline).toMatch(/^[\d,]+ downloads in US, [+-][\d.]+% on the week$/);
+    expect(doc.headline).toMatch(/^[\d,]+ downloads in US, [+\u2212][\d.]+% on the week$/);
   });
 
   it('is deterministic: equal sources give equal bytes and hashes', async () => {

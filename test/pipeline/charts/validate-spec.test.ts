@@ -29,7 +29,7 @@ describe('validateSpec', () => {
   "encoding": {"x": {"field": "model", "type": "nominal"}}
 }`;
     expect(await schemaErrors(text)).toEqual([
-      { ruleId: 'chart-schema', reason: `invalid Vega-Lite spec: mark "barr" is not one of ${MARKS}`, place: { line: 3, column: 11 } },
+      { ruleId: 'chart-schema', reason: `invalid Vega-Lite spec: mark "barr" is not one of ${MARKS} (did you mean "bar"?)`, place: { line: 3, column: 11 } },
     ]);
     expect(schemaCompileMs()).toBeGreaterThan(0);
   });
@@ -43,18 +43,18 @@ describe('validateSpec', () => {
   }
 }`;
     expect(await schemaWarnings(text)).toEqual([
-      { ruleId: 'chart-schema', reason: accepted('"titel" is not allowed'), place: { line: 5, column: 48 } },
+      { ruleId: 'chart-schema', reason: accepted('"titel" is not allowed (did you mean "title"?)'), place: { line: 5, column: 48 } },
     ]);
   });
 
   it('warns about an unknown channel and an unknown top-level property', async () => {
     const channel = '{\n  "mark": "bar",\n  "encoding": {"colour": {"field": "lab"}}\n}';
     expect(await schemaWarnings(channel)).toEqual([
-      { ruleId: 'chart-schema', reason: accepted('"colour" is not allowed'), place: { line: 3, column: 16 } },
+      { ruleId: 'chart-schema', reason: accepted('"colour" is not allowed (did you mean "color"?)'), place: { line: 3, column: 16 } },
     ]);
     const top = '{\n  "mark": "bar",\n  "encodings": {}\n}';
     expect(await schemaWarnings(top)).toEqual([
-      { ruleId: 'chart-schema', reason: accepted('"encodings" is not allowed'), place: { line: 3, column: 3 } },
+      { ruleId: 'chart-schema', reason: accepted('"encodings" is not allowed (did you mean "encoding"?)'), place: { line: 3, column: 3 } },
     ]);
   });
 
@@ -63,7 +63,7 @@ describe('validateSpec', () => {
     expect(await schemaErrors(text)).toEqual([
       {
         ruleId: 'chart-schema',
-        reason: 'invalid Vega-Lite spec: layer[0].encoding.x.type "nominall" is not one of quantitative, ordinal, temporal, nominal',
+        reason: 'invalid Vega-Lite spec: layer[0].encoding.x.type "nominall" is not one of quantitative, ordinal, temporal, nominal (did you mean "nominal"?)',
         place: { line: 2, column: 70 },
       },
     ]);
@@ -97,7 +97,7 @@ describe('validateSpec', () => {
     const text = '{\n  "data": {"name": "releases"},\n  "mark": "barr"\n}';
     const { messages } = await render(text, { file: 'brief/brief.md', origin: { line: 12, column: 1 } });
     expect(brief(messages)).toEqual([
-      { ruleId: 'chart-schema', reason: `invalid Vega-Lite spec: mark "barr" is not one of ${MARKS}`, place: { line: 14, column: 11 } },
+      { ruleId: 'chart-schema', reason: `invalid Vega-Lite spec: mark "barr" is not one of ${MARKS} (did you mean "bar"?)`, place: { line: 14, column: 11 } },
     ]);
     expect(messages[0]?.file).toBe('brief/brief.md');
   });

@@ -35,7 +35,7 @@ describe('parameters and periods in a briefing', () => {
     const result = await render({ region: 'US' });
     expect(result.messages).toEqual([]);
     expect(result.html).toContain('Region US, Week 48, 2026 (2026-11-23 to 2026-11-29), after Week 47, 2026.');
-    expect(result.html).toContain('Downloads this week: 102; last week 110; change -7.3%.');
+    expect(result.html).toContain('Downloads this week: 102; last week 110; change \u22127.3%.'); // U+2212, the minus sign of English typography
     const table = result.figures[0]?.chart.table;
     expect(table?.rows.map((r) => r[r.length - 1])).toEqual(['50', '100', '90']);
   });

@@ -48,8 +48,27 @@ describe('evaluateProse', () => {
   it('formats numbers, percentages, deltas and dates following lang', () => {
     const r = run('{{num 1234.56}} {{pct 0.124}} {{delta 0.124}} {{delta -0.05 digits=2}} {{pctChange 12 103}} {{date "2025-01-20"}}');
     expect(r.messages).toEqual([]);
-    expect(r.markdown).toBe('1,234.6 12.4% +12.4% -5.00% +758.3% January 20, 2025');
+    expect(r.markdown).toBe('1,234.6 12.4% +12.4% \u22125.00% +758.3% January 20, 2025');
     expect(run('{{date "2025-01-20"}} {{num 1234.5}}', 'zh').markdown).toBe('2025年1月20日 1,234.5');
+  });
+
+  it('writes negative numbers with the minus sign in English, percentage-point changes with "pp"', () => {
+    const r = run('{{num -1234.5}} {{pct -0.124}} {{delta -0.05}} {{pctChange 10 4}} {{ppChange 0.124 0.101}} {{ppChange 0.101 0.124 digits=2}} {{ppChange 0.2 0.2}}');
+    expect(r.messages).toEqual([]);
+    expect(r.markdown).toBe('\u22121,234.5 \u221212.4% \u22125% \u221260% \u22122.3 pp +2.30 pp 0 pp');
+    expect(run('{{num -3}} {{ppChange 0.101 0.124}}', 'zh').markdown).toBe('-3 +2.3个百分点');
+  });
+
+  it('compares values and filters rows for #if and #each', () => {
+    const months = '{{#each (filter "releases" org="Tencent")}}{{org}} {{y2025}}{{/each}}|{{#each (filter data.releases "y2024" 0)}}{{org}}{{/each}}';
+    const r = run(`${months}|{{#if (gt (sum "releases" "y2025") 200)}}big{{/if}} {{#if (eq (first "releases" "org") "Baidu")}}B{{/if}} {{#if (and (lt 1 2) (lte 2 2) (gte 3 2) (ne "a" "b") (not 0))}}all{{/if}} {{#unless (or (eq 1 2) (lt "2026-01" "2025-12"))}}none{{/unless}}`);
+    expect(r.messages).toEqual([]);
+    expect(r.markdown).toBe('Tencent 103|Baidu|big B all none');
+    const bad = run('{{#if (lt 1 "x")}}y{{/if}} {{#each (filter "releases" "region" "EU")}}{{/each}}');
+    expect(bad.messages.map((m) => m.reason)).toEqual([
+      'helper "lt": cannot compare 1 with "x"',
+      catalogue.columnUnknown('releases', 'region', releases.columns).reason,
+    ]);
   });
 
   it('computes aggregates over a dataset', () => {

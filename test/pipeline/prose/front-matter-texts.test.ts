@@ -54,4 +54,11 @@ describe('title, subtitle, summary and headline as templates', () => {
       ['b/brief.md', 10, 11, 'variable-unknown'], // the folded summary's first line
     ]);
   });
+
+  it('places a mistake on a later line of a folded headline, and after escapes in a quoted one', async () => {
+    const folded = await render('title: T\nheadline: >-\n  Downloads this week:\n  {{sum "weekly@current" "nn"}} in all');
+    expect(folded.messages.map((m) => [m.place?.line, m.place?.column, m.ruleId])).toEqual([[10, 5, 'column-unknown']]);
+    const quoted = await render('title: T\nheadline: "The \\"top\\" {{pctChnage 1 2}}"');
+    expect(quoted.messages.map((m) => [m.place?.line, m.place?.column, m.ruleId])).toEqual([[8, 26, 'helper-unknown']]);
+  });
 });

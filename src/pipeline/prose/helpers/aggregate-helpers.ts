@@ -62,7 +62,7 @@ const OPTIONS = new Set(['by', 'digits']);
  * The dataset named by the first argument, narrowed by any named arguments that name columns:
  * `{{sum "weekly" "downloads" region="EU"}}` sums the rows whose region is EU.
  */
-function findDataset(call: HelperCall, name: string): Dataset {
+export function findDataset(call: HelperCall, name: string): Dataset {
   const id = stringArg(call, name, 0, 'a dataset name');
   const dataset = call.datasets.get(id);
   if (!dataset) throw new HelperFailure(catalogue.dataUnknown(id, [...call.datasets.keys()]));

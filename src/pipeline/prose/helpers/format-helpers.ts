@@ -6,11 +6,18 @@ export const formatHelpers: HelperPlugin = (registry) => {
   registry.add('num', (call) => {
     const value = numberArg(call, 'num', 0);
     const digits = digitsOption(call, 'num');
-    return new Intl.NumberFormat(call.lang, digits === undefined ? { maximumFractionDigits: 1 } : fixed(digits)).format(value);
+    return format(call, digits === undefined ? { maximumFractionDigits: 1 } : fixed(digits), value);
   });
   registry.add('pct', (call) => {
     const value = numberArg(call, 'pct', 0);
-    return new Intl.NumberFormat(call.lang, { style: 'percent', ...fixedOr(digitsOption(call, 'pct'), 1) }).format(value);
+    return format(call, { style: 'percent', ...fixedOr(digitsOption(call, 'pct'), 1) }, value);
+  });
+  // Two shares as fractions (like pct): {{ppChange 0.101 0.124}} → "+2.3 pp", the change in percentage points.
+  registry.add('ppChange', (call) => {
+    const from = numberArg(call, 'ppChange', 0);
+    const to = numberArg(call, 'ppChange', 1);
+    const points = format(call, { signDisplay: 'exceptZero', ...fixedOr(digitsOption(call, 'ppChange'), 1) }, (to - from) * 100);
+    return `${points}${POINTS[call.lang.split('-')[0] ?? ''] ?? POINTS['en']}`;
   });
   registry.add('delta', (call) => formatDelta(call, numberArg(call, 'delta', 0), 'delta'));
   registry.add('pctChange', (call) => {
@@ -40,11 +47,20 @@ export const formatHelpers: HelperPlugin = (registry) => {
 };
 
 function formatDelta(call: HelperCall, value: number, name: string): string {
-  return new Intl.NumberFormat(call.lang, {
-    style: 'percent',
-    signDisplay: 'exceptZero',
-    ...fixedOr(digitsOption(call, name), 1),
-  }).format(value);
+  return format(call, { style: 'percent', signDisplay: 'exceptZero', ...fixedOr(digitsOption(call, name), 1) }, value);
+}
+
+/** "percentage points" after a ppChange, by language. */
+const POINTS: Record<string, string> = { en: ' pp', zh: '个百分点' };
+
+/**
+ * A number in the briefing's language. English typography writes a negative number with the
+ * minus sign (U+2212), not the hyphen Intl gives: "−5.0%". Only these helpers' text changes;
+ * data, CSV and JSON keep their numbers as they are.
+ */
+function format(call: HelperCall, options: Intl.NumberFormatOptions, value: number): string {
+  const text = new Intl.NumberFormat(call.lang, options).format(value);
+  return /^en\b/i.test(call.lang) ? text.replace(/-/g, '\u2212') : text;
 }
 
 function fixed(digits: number): Intl.NumberFormatOptions {
