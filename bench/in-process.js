@@ -13,13 +13,14 @@ const dist = (path) => import(new URL(`../dist/${path}`, import.meta.url).href);
 
 /** The public entry points the bench drives, loaded once (module loading is the cold-start bench's job). */
 export async function loadApi() {
-  const [{ renderBriefing }, { diskFiles }, { diskTemplateLibrary }, { TEMPLATES_DIR }, { fontsourceStore }, { memoryCache }] = await Promise.all([
+  const [{ renderBriefing }, { diskFiles }, { diskTemplateLibrary }, { TEMPLATES_DIR }, { fontsourceStore }, { memoryCache }, { memoryRenderCache }] = await Promise.all([
     dist('pipeline/render-briefing.js'),
     dist('edges/files/disk-files.js'),
     dist('pipeline/templates/disk-template-library.js'),
     dist('paths.js'),
     dist('edges/fonts/font-store.js'),
     dist('edges/cache/memory-cache.js'),
+    dist('pipeline/render-cache.js'),
   ]);
   const [{ launchBrowser }, { PdfPrinter }, { pdfMetadata }, { pageGeometry }, { readPdfLayout }] = await Promise.all([
     dist('edges/browser/launch-browser.js'),
@@ -29,16 +30,17 @@ export async function loadApi() {
     dist('edges/pdf/read-destinations.js'),
   ]);
   return {
-    renderBriefing, diskFiles, launchBrowser, PdfPrinter, pdfMetadata, pageGeometry, readPdfLayout, memoryCache,
+    renderBriefing, diskFiles, launchBrowser, PdfPrinter, pdfMetadata, pageGeometry, readPdfLayout, memoryCache, memoryRenderCache,
     templates: diskTemplateLibrary(TEMPLATES_DIR),
     fonts: fontsourceStore(),
   };
 }
 
 /** One render of a briefing folder, as `brief build` does it; throws on content errors. */
-async function render(api, dir, chartCache) {
+async function render(api, dir, chartCache, renderCache) {
   const result = await api.renderBriefing({
-    files: api.diskFiles(dir, dir), templates: api.templates, fonts: api.fonts, now: () => performance.now(), ...(chartCache ? { chartCache } : {}),
+    files: api.diskFiles(dir, dir), templates: api.templates, fonts: api.fonts, now: () => performance.now(),
+    ...(chartCache ? { chartCache } : {}), ...(renderCache ? { renderCache } : {}),
   });
   if (!result.html) {
     const errors = result.messages.filter((m) => m.severity === 'error').map((m) => `${m.file}: ${m.reason}`);
@@ -48,16 +50,17 @@ async function render(api, dir, chartCache) {
 }
 
 /**
- * (a): the in-memory HTML build (with `chartCache`, (a'): charts come from a cache the warm-up
- * run filled, as in the preview after a prose edit or a rebuild where no chart changed). Stage timings of each measured run are kept to show where time
+ * (a): the in-memory HTML build (with `chartCache` and `renderCache`, (a'): charts, compiled
+ * templates, prepared prose and parsed Markdown come from caches the warm-up run filled, as in the
+ * preview or a batch when nothing changed). Stage timings of each measured run are kept to show where time
  * goes, and the process's CPU time per run, which other jobs on the machine stretch less than wall time.
  */
-export async function measureHtml(api, dir, { runs, chartCache }) {
+export async function measureHtml(api, dir, { runs, chartCache, renderCache }) {
   const stages = [];
   const cpu = [];
   const once = async () => {
     const before = process.cpuUsage();
-    const result = await render(api, dir, chartCache);
+    const result = await render(api, dir, chartCache, renderCache);
     const { user, system } = process.cpuUsage(before);
     return { result, cpuMs: (user + system) / 1000 };
   };

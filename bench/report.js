@@ -21,7 +21,7 @@ function briefingRows(name, m) {
   }
   if (m.htmlCached?.median !== undefined) {
     const c = m.htmlCached;
-    const what = `HTML build, in-process, warm, no chart or dataset changed (charts from the memory cache) — ${name} (CPU ${ms(c.cpu.median)}; ${list(c.stageMedians)})`;
+    const what = `HTML build, in-process, warm, no chart or dataset changed (charts, templates, prose and Markdown from memory caches) — ${name} (CPU ${ms(c.cpu.median)}; ${list(c.stageMedians)})`;
     rows.push(row(["a'", what, ms(c.median), '', limit(c.target, ' ms'), met(c.target)]));
   }
   if (m.pdf?.median !== undefined) {

@@ -74,7 +74,7 @@ if (['a', 'b', 'c'].some((k) => only.has(k))) {
       entry.html = await attempt(`(a) ${key}`, () => measureHtml(api, dir, { runs }));
       if (key === 'example' && entry.html.median !== undefined) entry.html.target = target(entry.html.median, '<=', 150);
       progress(`(a') HTML build with a warm chart cache (nothing changed), ${key}`);
-      entry.htmlCached = await attempt(`(a') ${key}`, () => measureHtml(api, dir, { runs, chartCache: api.memoryCache() }));
+      entry.htmlCached = await attempt(`(a') ${key}`, () => measureHtml(api, dir, { runs, chartCache: api.memoryCache(), renderCache: api.memoryRenderCache() }));
       if (key === 'example' && entry.htmlCached.median !== undefined) entry.htmlCached.target = target(entry.htmlCached.median, '<=', 40);
     }
   }

@@ -10,6 +10,7 @@ import { withChartRuntime } from './charts/live-runtime.js';
 import { loadDataFiles } from './data/load-datasets.js';
 import { RecordingDatasets } from './data/recording-datasets.js';
 import type { ChartCache } from './charts/cached-chart.js';
+import type { RenderCache } from './render-cache.js';
 import { collectQuerySources, type QuerySource } from './data/sql/query-sources.js';
 import { queryStage } from './data/sql/query-stage.js';
 import type { QueryResultRecord } from './data/sql/run-queries.js';
@@ -27,7 +28,7 @@ import { evaluateFrontMatterTexts } from './prose/front-matter-texts.js';
 import { proseStage, type ProseText } from './prose/prose-stage.js';
 import { STOP, type StageTable } from './stages.js';
 import { labelsFor, type Labels } from './templates/labels.js';
-import { layoutStage, visibleText } from './templates/layout-stage.js';
+import { layoutStage } from './templates/layout-stage.js';
 import { compileTemplate, type CompiledTemplate } from './templates/render-template.js';
 import { resolveTemplate } from './templates/resolve-template.js';
 import type { Template, TemplateLibrary } from './templates/template.js';
@@ -65,6 +66,8 @@ export interface BriefingRun {
   fonts: FontStore | undefined;
   /** Earlier chart renders to reuse, handed in by the caller; absent: every chart is drawn. */
   chartCache: ChartCache | undefined;
+  /** Compiled templates, prepared prose and parsed Markdown of earlier renders, handed in by the caller; absent: all made anew. */
+  renderCache: RenderCache | undefined;
   /** Parameter values as given (`--param name=value`). */
   given: Readonly<Record<string, string>>;
   /** Starts every slot name; random per run so raw HTML in content cannot forge a slot. */
@@ -82,7 +85,7 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
 
   template: ({ meta }, run) => {
     const template = resolveTemplate(meta.template, run.templates, run.files, run.log);
-    return { template, compiled: template && compileTemplate(template), labels: labelsFor(meta.lang) };
+    return { template, compiled: template && compileTemplate(template, run.renderCache?.templates), labels: labelsFor(meta.lang) };
   },
 
   data: async ({ meta }, run) => {
@@ -104,7 +107,7 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
   prose: ({ meta: written, frontMatter, template, datasets, params, period, prose }, run) => {
     const recording = new RecordingDatasets(datasets);
     const helpers = [...builtinHelpers, ...(template?.helpers ?? [])];
-    const writtenContext = { meta: written, datasets: recording, params, period: periodContext(period, written.lang), helpers };
+    const writtenContext = { meta: written, datasets: recording, params, period: periodContext(period, written.lang), helpers, prepared: run.renderCache?.prose };
     // Title, subtitle, summary and headline are templates too: each period and variant has its own.
     const front = evaluateFrontMatterTexts(written, frontMatter, writtenContext, run.log);
     const meta: Meta = { ...written, ...front };
@@ -112,7 +115,7 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
     return { meta, texts, headline: front.headline, helperDatasets: recording.looked };
   },
 
-  markdown: ({ texts, labels }, run) => markdownStage({ texts, files: run.files, slotPrefix: run.slotPrefix, labels }, run.log),
+  markdown: ({ texts, labels }, run) => markdownStage({ texts, files: run.files, slotPrefix: run.slotPrefix, labels, parsed: run.renderCache?.markdown }, run.log),
 
   charts: async ({ meta, template, compiled, labels, requests, datasets, params, period }, run) => {
     if (!template || !compiled) return STOP;
@@ -131,13 +134,14 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
 
   layout: ({ meta, metaValid, template, compiled, labels, narrative, figures, params, period, prose }, run) => {
     if (run.log.hasErrors || !metaValid) return STOP;
-    const page = layoutStage({
+    const { html: page, text } = layoutStage({
       meta, narrative, figures, labels, css: template.css, options: template.options, layout: compiled.layout, fonts: run.fonts,
       generator: `Briefsmith ${VERSION}`, params, period: periodContext(period, meta.lang),
     });
     // Live charts need Vega's runtime in the page, once.
     const html = figures.some((f) => f.chart.live) ? withChartRuntime(page) : page;
-    const gaps = run.fonts?.uncovered(visibleText(html)) ?? [];
+    // The page's visible text: the face rules and Vega's runtime, added since, are in <style> and <script>, which show none.
+    const gaps = run.fonts?.uncovered(text) ?? [];
     if (gaps.length > 0) reportGlyphGaps(gaps, searchableSources(run.files, prose), `templates/${template.name}`, run.log);
     return { html };
   },

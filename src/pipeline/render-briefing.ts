@@ -6,6 +6,7 @@ import type { FontStore } from '../edges/fonts/font-store.js';
 import { MessageLog } from '../messages/message-log.js';
 import type { Message } from '../messages/message.js';
 import type { ChartCache } from './charts/cached-chart.js';
+import type { RenderCache } from './render-cache.js';
 import { BRIEFING_STAGES, type BriefingRun, type StageOutputs } from './briefing-stages.js';
 import type { Datasets } from './data/dataset.js';
 import type { QuerySource } from './data/sql/query-sources.js';
@@ -36,6 +37,12 @@ export interface RenderInput {
    * preview session or a batch, a disk cache for rebuilds). Output is the same with or without.
    */
   chartCache?: ChartCache;
+  /**
+   * Compiled templates, prepared prose and parsed Markdown of earlier renders (`memoryRenderCache()`;
+   * one per preview session or build process), so an unchanged file is not parsed or compiled again.
+   * Output is the same with or without.
+   */
+  renderCache?: RenderCache;
   /** Clock for stage timings only; output never depends on it. */
   now?: () => number;
   /** Runs SQL datasets (DuckDB over the folder, configured sources, or archived results); without it they are errors. */
@@ -123,7 +130,7 @@ export async function queryBriefing(input: RenderInput): Promise<{ messages: rea
 
 function briefingRun(input: RenderInput, log: MessageLog): BriefingRun {
   return {
-    files: input.files, templates: input.templates, fonts: input.fonts, chartCache: input.chartCache, given: input.params ?? {}, log,
+    files: input.files, templates: input.templates, fonts: input.fonts, chartCache: input.chartCache, renderCache: input.renderCache, given: input.params ?? {}, log,
     ...(input.queries ? { queries: input.queries } : {}),
     // Slot names carry a random prefix so raw HTML in content cannot forge one; they never reach the output.
     slotPrefix: `s${randomUUID().slice(0, 8)}-`,

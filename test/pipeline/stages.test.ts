@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { memoryFiles, type BriefingFiles } from '../../src/edges/files/briefing-files.js';
 import { diskFiles } from '../../src/edges/files/disk-files.js';
 import { duckdbEngine } from '../../src/edges/sql/duckdb-engine.js';
+import { memoryRenderCache } from '../../src/pipeline/render-cache.js';
 import { MessageLog } from '../../src/messages/message-log.js';
 import { BRIEFING_STAGES, type BriefingRun } from '../../src/pipeline/briefing-stages.js';
 import { renderBriefing } from '../../src/pipeline/render-briefing.js';
@@ -40,10 +41,14 @@ const WEEKLY = 'content/open-model-weekly';
 const weeklyQueries = duckdbEngine(WEEKLY);
 afterAll(() => weeklyQueries.close());
 
-/** Runs the declared stages one by one, as `runStages` does, but with each stage's input deeply frozen. */
+/**
+ * Runs the declared stages one by one, as `runStages` does, but with each stage's input deeply
+ * frozen, and with a render cache, whose parsed trees are frozen from the start (so the markdown
+ * stage's own steps after parsing are held to the same rule).
+ */
 async function runFrozen(files: BriefingFiles, given: Record<string, string> = {}, queries?: BriefingRun['queries']) {
   const log = new MessageLog();
-  const run: BriefingRun = { files, templates, fonts: undefined, chartCache: undefined, given, slotPrefix: 'frozen-', log, ...(queries ? { queries } : {}) };
+  const run: BriefingRun = { files, templates, fonts: undefined, chartCache: undefined, renderCache: memoryRenderCache(), given, slotPrefix: 'frozen-', log, ...(queries ? { queries } : {}) };
   let state: object = {};
   const ran: string[] = [];
   for (const stage of STAGES) {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { codePointsOf, facesFor, fontFaceRule, parseFontFaceCss, type FontFace } from './font-faces.js';
 import { woff2Coverage } from './woff2-cmap.js';
+import { memoryCache } from '../cache/memory-cache.js';
 
 /** Supplies @font-face CSS for a document's text. The pipeline stays pure; this reads files. */
 export interface FontStore {
@@ -59,18 +60,42 @@ function dataUri(file: string): string {
   return uri;
 }
 
-/** Fonts from the pinned @fontsource packages, subset by unicode-range to what a page uses. */
+/** How many pages' answers a store remembers (a batch's variants, a preview's last renders). */
+const REMEMBERED = 32;
+
+/**
+ * Fonts from the pinned @fontsource packages, subset by unicode-range to what a page uses. Both
+ * answers depend only on the page's set of characters (and the families its CSS asks for), so
+ * the store remembers them for the last pages: a rebuild, or an edit that adds no new character,
+ * reuses them.
+ */
 export function fontsourceStore(): FontStore {
+  const faces = memoryCache<string>(REMEMBERED);
+  const gaps = memoryCache<readonly number[]>(REMEMBERED);
   return {
     faceCss(text, css = '') {
       const wanted = allFaces().filter((face) => face.onRequest === undefined || css.includes(face.onRequest));
-      return facesFor(wanted, codePointsOf(text))
-        .map((face) => fontFaceRule(face, dataUri(face.file)))
-        .join('\n');
+      const points = codePointsOf(text);
+      const key = `${wanted.length}:${wanted.map((face) => face.onRequest ?? '').join()}:${points.join()}`;
+      let rules = faces.get(key);
+      if (rules === undefined) {
+        rules = facesFor(wanted, points)
+          .map((face) => fontFaceRule(face, dataUri(face.file)))
+          .join('\n');
+        faces.set(key, rules);
+      }
+      return rules;
     },
     uncovered(text) {
-      const faces = allFaces();
-      return codePointsOf(text).filter((cp) => isPrintable(cp) && !faces.some((f) => inRange(f, cp) && hasGlyph(f.file, cp)));
+      const points = codePointsOf(text);
+      const key = points.join();
+      let missing = gaps.get(key);
+      if (missing === undefined) {
+        const all = allFaces();
+        missing = points.filter((cp) => isPrintable(cp) && !all.some((f) => inRange(f, cp) && hasGlyph(f.file, cp)));
+        gaps.set(key, missing);
+      }
+      return [...missing];
     },
   };
 }

@@ -9,6 +9,7 @@ import { expandJobs, type BuildJob } from './build-jobs.js';
 import type { BuildChartCache } from './build-chart-cache.js';
 import { slots } from './print-slots.js';
 import { runPool } from './run-pool.js';
+import type { RenderCache } from '../../pipeline/render-cache.js';
 
 export interface BatchOptions {
   dirs: readonly string[];
@@ -35,6 +36,8 @@ export interface BatchServices {
   startPrinter: () => Promise<PrinterHandle>;
   /** Rendered charts to reuse and keep (absent with `--no-cache`); closed once when the batch ends. */
   charts?: BuildChartCache | undefined;
+  /** Compiled templates, prepared prose and parsed Markdown, shared by the batch's jobs (absent with `--no-cache`). */
+  renderCache?: RenderCache | undefined;
   /** Each outcome as soon as it is known (progress lines). */
   onOutcome?: (outcome: BuildOutcome) => void;
 }
@@ -69,7 +72,7 @@ export function startBatch(options: BatchOptions, services: BatchServices): Batc
       const ctx = {
         templates: services.templates, fonts: services.fonts, printer: printer ? (await printer).printer : undefined,
         formats: options.formats, force: options.force, offline: options.offline, effects: services.effects, signal: controller.signal,
-        chartCache: services.charts?.cache, printSlots: slots(options.concurrency),
+        chartCache: services.charts?.cache, renderCache: services.renderCache, printSlots: slots(options.concurrency),
       };
       // With PDFs, one job more than print tabs: the next briefing renders while the tabs print.
       const limit = ctx.printer ? options.concurrency + 1 : options.concurrency;

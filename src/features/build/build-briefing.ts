@@ -6,6 +6,7 @@ import type { PdfMetadata } from '../../edges/pdf/finish-pdf.js';
 import type { PdfPrinter } from '../../edges/pdf/pdf-printer.js';
 import type { QueryEngine } from '../../edges/sql/query-engine.js';
 import type { ChartCache } from '../../pipeline/charts/cached-chart.js';
+import type { RenderCache } from '../../pipeline/render-cache.js';
 import type { Meta } from '../../pipeline/frontmatter/meta-schema.js';
 import type { Message } from '../../messages/message.js';
 import { periodLabel, type Period } from '../../pipeline/periods/period.js';
@@ -49,6 +50,8 @@ export interface BuildContext {
   signal?: AbortSignal;
   /** Earlier chart renders, shared by the batch's jobs and kept on disk (`--no-cache`: none). */
   chartCache?: ChartCache | undefined;
+  /** Compiled templates, prepared prose and parsed Markdown of the batch's earlier jobs (`--no-cache`: none). */
+  renderCache?: RenderCache | undefined;
   /** Bounds the prints running at once (absent: as many as jobs in flight). */
   printSlots?: Slots | undefined;
 }
@@ -130,7 +133,7 @@ export type Rendered = { label: string; messages: readonly Message[] } & (
 );
 
 /** What rendering needs: the pipeline's libraries, the printer (and its slots), the formats asked for, what answers SQL datasets and the chart cache, if any. */
-export type RenderContext = Pick<BuildContext, 'templates' | 'fonts' | 'printer' | 'formats' | 'chartCache' | 'printSlots'> & { now: () => number; queries: QueryEngine };
+export type RenderContext = Pick<BuildContext, 'templates' | 'fonts' | 'printer' | 'formats' | 'chartCache' | 'renderCache' | 'printSlots'> & { now: () => number; queries: QueryEngine };
 
 /**
  * Renders a job's briefing and, unless `judge` finds the output up to date (or refuses it),
@@ -139,7 +142,7 @@ export type RenderContext = Pick<BuildContext, 'templates' | 'fonts' | 'printer'
 export async function renderOutput(job: Omit<BuildJob, 'dir'>, files: BriefingFiles, ctx: RenderContext, judge: Judge): Promise<Rendered> {
   const result = await renderBriefing({
     files, templates: ctx.templates, fonts: ctx.fonts, params: job.params, now: ctx.now, queries: ctx.queries,
-    ...(ctx.chartCache ? { chartCache: ctx.chartCache } : {}),
+    ...(ctx.chartCache ? { chartCache: ctx.chartCache } : {}), ...(ctx.renderCache ? { renderCache: ctx.renderCache } : {}),
   });
   if (!result.html || !result.meta || !result.template) return { kind: 'content-errors', label: job.label, messages: result.messages };
   const meta = result.meta;

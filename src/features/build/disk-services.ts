@@ -6,11 +6,12 @@ import { TEMPLATES_DIR } from '../../paths.js';
 import { diskTemplateLibrary, loadTemplateHelpers } from '../../pipeline/templates/disk-template-library.js';
 import type { BatchServices } from './build-batch.js';
 import { buildChartCache } from './build-chart-cache.js';
+import { memoryRenderCache } from '../../pipeline/render-cache.js';
 
 /**
  * The real world for a build: briefing folders and `--out` on disk, the project's templates and
  * fonts, Debian's Chromium, the run's query engines (opened and closed by the caller), and the
- * chart cache under `<out>/.cache/` unless `--no-cache`.
+ * chart cache under `<out>/.cache/` and a render cache in memory for the process's jobs, unless `--no-cache`.
  */
 export async function diskServices(
   out: string,
@@ -19,6 +20,7 @@ export async function diskServices(
 ): Promise<Omit<BatchServices, 'onOutcome'>> {
   return {
     charts: options.cache ? buildChartCache(out) : undefined,
+    renderCache: options.cache ? memoryRenderCache() : undefined,
     templates: diskTemplateLibrary(TEMPLATES_DIR, await loadTemplateHelpers(TEMPLATES_DIR)),
     fonts: fontsourceStore(),
     effects: { files: diskFiles, store: diskOutputStore(out), queries: (dir) => queries.forFolder(dir), now: () => performance.now() },

@@ -30,7 +30,7 @@ function layoutWithoutPage(result: RenderResult): string | undefined {
       layout: compileTemplate(result.template).layout,
       fonts: undefined,
       generator: '',
-    });
+    }).html;
   } catch {
     return undefined; // a failing layout is reported by the pipeline; headings and figures remain
   }

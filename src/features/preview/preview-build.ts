@@ -14,6 +14,7 @@ import { periodParamName } from '../../pipeline/params/resolve-params.js';
 import type { ChartCache } from '../../pipeline/charts/cached-chart.js';
 import type { HelperPlugin } from '../../pipeline/prose/helper-api.js';
 import { diskTemplateLibrary } from '../../pipeline/templates/disk-template-library.js';
+import type { RenderCache } from '../../pipeline/render-cache.js';
 
 export interface PreviewBuild {
   /** The page and what printing it needs; absent when the build had errors. */
@@ -40,6 +41,8 @@ export interface PreviewSources {
   templatesDir?: string;
   /** Charts of earlier builds in this session: an edit to the prose redraws no chart. */
   chartCache?: ChartCache;
+  /** Templates, prose and Markdown of earlier builds in this session: a prose edit parses and compiles one file. */
+  renderCache?: RenderCache;
   queries?: QueryEngine | undefined;
 }
 
@@ -56,7 +59,8 @@ export async function buildPreview(sources: PreviewSources, params: Readonly<Rec
     const templates = diskTemplateLibrary(sources.templatesDir ?? TEMPLATES_DIR, sources.helpers);
     const { render, messages } = await checkBriefing({
       files: diskFiles(sources.dir, sources.shown), templates, fonts: sources.fonts, params,
-      ...(sources.chartCache ? { chartCache: sources.chartCache } : {}), ...(sources.queries ? { queries: sources.queries } : {}),
+      ...(sources.chartCache ? { chartCache: sources.chartCache } : {}), ...(sources.renderCache ? { renderCache: sources.renderCache } : {}),
+      ...(sources.queries ? { queries: sources.queries } : {}),
     });
     const meta = render.meta;
     const slug = meta ? (meta.slug ?? basename(resolve(sources.dir))) : undefined;

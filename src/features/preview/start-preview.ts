@@ -24,6 +24,7 @@ import { handleRequest } from './preview-routes.js';
 import { PreviewSession } from './preview-session.js';
 import { RebuildQueue } from './rebuild-queue.js';
 import { watchSources, type SourceWatcher } from './watch-sources.js';
+import { memoryRenderCache } from '../../pipeline/render-cache.js';
 
 /** Loopback only: the preview serves unpublished content and must never be reachable from the network. */
 export const PREVIEW_HOST = '127.0.0.1';
@@ -71,6 +72,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     dir: options.dir, shown, fonts: fontsourceStore(), helpers: await loadTemplateHelpers(templatesDir), templatesDir, queries: options.queries,
     // Lives as long as the session; keys are content digests, so stale entries are never read, only dropped.
     chartCache: memoryCache<CachedChart>(200),
+    renderCache: memoryRenderCache(),
   };
   const session = new PreviewSession(startingParams(options));
   const archive = diskOutputStore(options.out ?? 'out');

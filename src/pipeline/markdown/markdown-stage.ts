@@ -7,7 +7,7 @@ import { collectImages, type ImageSources } from './collect-images.js';
 import { collectCrossReferences, type CrossReferences, type ReferenceLabels } from './cross-references.js';
 import { collectFigureRequests, type FigureRequest } from './figure-requests.js';
 import { MAX_NESTING } from './nesting-limit.js';
-import { parseNarrative } from './parse-markdown.js';
+import { parseNarrativeCached, type ParsedNarrativeCache } from './parse-markdown.js';
 import type { ProseDocument } from './prose-document.js';
 import { reportRemovedHtml } from './raw-html-check.js';
 
@@ -19,6 +19,8 @@ export interface MarkdownStageInput {
   slotPrefix: string;
   /** Words a cross-reference reads ("Figure", "Table"), in the briefing's language. */
   labels: ReferenceLabels;
+  /** Trees of earlier renders by text, handed in by the caller; absent: every file is parsed. */
+  parsed?: ParsedNarrativeCache | undefined;
 }
 
 export interface MarkdownStageOutput {
@@ -42,7 +44,7 @@ export function markdownStage(input: MarkdownStageInput, log: MessageLog): Markd
   const requests: FigureRequest[] = [];
   const parsed = input.texts.map((text) => {
     const tooDeep = (offset: number) => log.report(catalogue.markdownTooDeep(MAX_NESTING), text.file, text.placeOf(offset));
-    const found = collectFigureRequests({ ...text, tree: parseNarrative(text.markdown, tooDeep) }, requests.length + 1, input.slotPrefix, log);
+    const found = collectFigureRequests({ ...text, tree: parseNarrativeCached(text.markdown, tooDeep, input.parsed) }, requests.length + 1, input.slotPrefix, log);
     requests.push(...found.requests);
     reportRemovedHtml(found.doc, log);
     return found.doc;

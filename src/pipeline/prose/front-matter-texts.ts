@@ -46,6 +46,7 @@ function evaluateText(text: string, file: string, placeInFile: (inText: Place) =
       context: templateContext(ctx), lang: ctx.meta.lang, datasets: ctx.datasets, helpers: ctx.helpers,
     },
     log,
+    ctx.prepared,
   );
   // The evaluation escaped values for Markdown; these texts are plain, so the escapes go again.
   return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1').trim();

@@ -3,7 +3,7 @@ import type { PeriodContext } from '../params/params-stage.js';
 import type { Meta } from '../frontmatter/meta-schema.js';
 import type { ProseSource } from '../load/load-briefing.js';
 import type { MessageLog } from '../../messages/message-log.js';
-import { evaluateProse, type ProseOutput } from './evaluate-prose.js';
+import { evaluateProse, type PreparedProseCache, type ProseOutput } from './evaluate-prose.js';
 import type { HelperPlugin } from './helper-api.js';
 
 export interface ProseContext {
@@ -13,6 +13,8 @@ export interface ProseContext {
   /** The briefing's period (`{{period.label}}`), null when it has none. */
   period: PeriodContext | null;
   helpers: readonly HelperPlugin[];
+  /** Texts prepared by earlier renders (parsed, checked, compiled), handed in by the caller. */
+  prepared?: PreparedProseCache | undefined;
 }
 
 /** The object the narrative's `{{…}}` expressions see. Optional keys are present as null so strict lookups of them work. */
@@ -35,6 +37,7 @@ export function proseStage(sources: readonly ProseSource[], ctx: ProseContext, l
     const { markdown, placeOf } = evaluateProse(
       { text: source.text, file: source.file, firstLine: source.firstLine, context, lang: ctx.meta.lang, datasets: ctx.datasets, helpers: ctx.helpers },
       log,
+      ctx.prepared,
     );
     return { file: source.file, markdown, placeOf };
   });

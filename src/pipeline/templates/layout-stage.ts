@@ -24,8 +24,11 @@ export interface LayoutInput {
 
 const FONT_MARKER = '/*briefsmith:font-faces*/';
 
-/** Renders the template's layout, then embeds the font subsets the finished page needs. */
-export function layoutStage(input: LayoutInput): string {
+/**
+ * Renders the template's layout, then embeds the font subsets the finished page needs. Also gives
+ * the page's visible text, which the fonts were chosen for (the glyph check reads it too).
+ */
+export function layoutStage(input: LayoutInput): { html: string; text: string } {
   const { meta, narrative, labels } = input;
   const options = resolveLayoutOptions(input.options, meta);
   const context = {
@@ -44,8 +47,9 @@ export function layoutStage(input: LayoutInput): string {
     period: input.period ?? null,
   };
   const html = input.layout(context);
-  const faces = input.fonts ? input.fonts.faceCss(visibleText(html), input.css) : '';
-  return html.replace(FONT_MARKER, faces);
+  const text = visibleText(html);
+  const faces = input.fonts ? input.fonts.faceCss(text, input.css) : '';
+  return { html: html.replace(FONT_MARKER, faces), text };
 }
 
 export function formatDate(isoDate: string, lang: string): string {

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { ContentFailure } from '../../messages/errors.js';
+import { compileCached, templateKey, type TemplateSpecCache } from './compiled-templates.js';
 import type { Template } from './template.js';
 
 export type TemplateRenderer = (context: unknown) => string;
@@ -9,18 +10,25 @@ export interface CompiledTemplate {
   figure: TemplateRenderer;
 }
 
+const DEFAULT_FIGURE = '<figure id="{{id}}">{{{svg}}}<figcaption>{{label}} {{number}}. {{{captionHtml}}}</figcaption></figure>';
+
 /**
  * Compiles a template's layout and its `figure` partial once. Layout values are HTML-escaped by
- * Handlebars; trusted fragments (sanitized narrative, generated SVG) use triple braces.
+ * Handlebars; trusted fragments (sanitized narrative, generated SVG) use triple braces. With a
+ * cache, the layout, the figure partial and every partial the layout calls are compiled once per
+ * text for as long as the cache keeps them (Handlebars itself would compile each partial again
+ * on every render).
  */
-export function compileTemplate(template: Template): CompiledTemplate {
+export function compileTemplate(template: Template, cache?: TemplateSpecCache): CompiledTemplate {
   const env = Handlebars.create();
   env.registerHelper('cssString', (value: unknown) => new Handlebars.SafeString(cssString(value)));
-  for (const [name, source] of Object.entries(template.partials)) env.registerPartial(name, source);
   const options = { preventIndent: true };
-  const layout = env.compile(template.layout, options);
-  const figureSource = template.partials['figure'] ?? '<figure id="{{id}}">{{{svg}}}<figcaption>{{label}} {{number}}. {{{captionHtml}}}</figcaption></figure>';
-  const figure = env.compile(figureSource, options);
+  const compile = (kind: string, source: string) => compileCached(env, source, options, cache, () => templateKey(kind, source, options));
+  // A partial given as text is compiled by Handlebars when first called, with the calling
+  // template's options (these, plus `data`); given compiled, it is the same code, reused.
+  for (const [name, source] of Object.entries(template.partials)) env.registerPartial(name, cache ? compile('partial', source) : source);
+  const layout = compile('layout', template.layout);
+  const figure = compile('partial', template.partials['figure'] ?? DEFAULT_FIGURE);
   return { layout: (c) => guarded('layout.hbs', () => layout(c)), figure: (c) => guarded('the figure partial', () => figure(c)) };
 }
 

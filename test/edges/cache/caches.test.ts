@@ -76,6 +76,20 @@ describe('memory and layered caches', () => {
     expect([cache.get('a'), cache.get('b'), cache.get('c'), cache.size]).toEqual([1, undefined, 3, 2]);
   });
 
+  it('drops the least recently used entries beyond a bound in bytes too, but keeps one entry however large', () => {
+    const cache = memoryCache<string>(10, { maxBytes: 10, sizeOf: (text) => text.length });
+    cache.set('a', 'aaaa');
+    cache.set('b', 'bbbb');
+    expect(cache.get('a')).toBe('aaaa');
+    cache.set('c', 'cccc');
+    expect([cache.get('a'), cache.get('b'), cache.get('c'), cache.size]).toEqual(['aaaa', undefined, 'cccc', 2]);
+    cache.set('a', 'a');
+    cache.set('d', 'dddd');
+    expect([cache.get('c'), cache.get('a'), cache.get('d')]).toEqual(['cccc', 'a', 'dddd']);
+    cache.set('huge', 'x'.repeat(50));
+    expect([cache.size, cache.get('huge')?.length]).toEqual([1, 50]);
+  });
+
   it('copies a hit from a slower layer into the faster ones and writes new values to all', () => {
     const fast = memoryCache<{ text: string }>();
     const dir = folder();
