@@ -16,9 +16,9 @@ import {
   type HbPath,
   type HbProgram,
 } from './handlebars-ast.js';
-import { closest } from '../../messages/closest.js';
 import { HelperFailure, MarkdownText, type Helper, type HelperPlugin } from './helper-api.js';
 import { emptyStep, parseErrorPlace, shortReason } from './prose-errors.js';
+import { ESCAPE, LOC, escapeOutput, pathAt, stampLoc, suggestVariable } from './output-rewrites.js';
 import { SourceMap } from './source-map.js';
 import { compileSpec, templateKey, type TemplateSpec } from '../templates/compiled-templates.js';
 import type { KeyValueCache } from '../../edges/cache/key-value-cache.js';
@@ -47,8 +47,6 @@ export interface ProseOutput {
 }
 
 const BUILTIN_BLOCKS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
-const ESCAPE = '$md';
-const LOC = '$loc';
 
 /**
  * A narrative text ready to run: what each top-level statement is (literal text, or output to
@@ -235,29 +233,7 @@ function prepare(
   return ok;
 }
 
-function stampLoc(node: HbCall): void {
-  const start = node.path.loc?.start ?? { line: 1, column: 0 };
-  const value = { type: 'StringLiteral', value: `${start.line}:${start.column}`, original: '', loc: node.loc };
-  const pair = { type: 'HashPair', key: LOC, value, loc: node.loc };
-  if (node.hash) {
-    if (!node.hash.pairs.some((p) => p.key === LOC)) node.hash.pairs.push(pair as never);
-  } else node.hash = { type: 'Hash', pairs: [pair as never], ...(node.loc ? { loc: node.loc } : {}) };
-}
 
-/** `{{x}}` → `{{{$md x}}}`; `{{helper a}}` → `{{{$md (helper a)}}}`. Triple-stash stays raw. */
-function escapeOutput(node: HbCall, helpers: Set<string>): void {
-  if (node.escaped === false || (isPath(node.path) && node.path.original === ESCAPE)) return;
-  const isHelper = isPath(node.path) && !node.path.data && helpers.has(node.path.original);
-  const inner: HbNode =
-    node.params.length > 0 || node.hash || isHelper
-      ? { type: 'SubExpression', path: node.path, params: node.params, hash: node.hash, loc: node.loc } as HbCall
-      : node.path;
-  const escapePath: HbPath = { type: 'PathExpression', original: ESCAPE, parts: [ESCAPE], data: false, depth: 0, ...(node.loc ? { loc: node.loc } : {}) };
-  node.path = escapePath;
-  node.params = [inner];
-  delete node.hash;
-  node.escaped = false;
-}
 
 /**
  * The fast path: one compile for the whole file, with a marker after each top-level statement so
@@ -317,22 +293,4 @@ function renderStatement(
     report(catalogue.proseSyntax(shortReason(err.message)), placeOfLoc(loc.line, loc.column));
     return '';
   }
-}
-
-/** `params.regoin` → `params.region`: the closest key of the object the path's last step reads. */
-function suggestVariable(full: string, context: unknown): string | undefined {
-  const parts = full.split('.');
-  let at: unknown = context;
-  for (const part of parts.slice(0, -1)) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined;
-  if (at === null || typeof at !== 'object') return undefined;
-  const match = closest(parts[parts.length - 1] ?? '', Object.keys(at));
-  return match === undefined ? undefined : [...parts.slice(0, -1), match].join('.');
-}
-
-function pathAt(statement: HbNode, line: number, column: number): string | undefined {
-  let found: string | undefined;
-  walk(statement, (n) => {
-    if (isPath(n) && n.loc?.start.line === line && n.loc.start.column === column && n.original !== ESCAPE) found ??= n.original;
-  });
-  return found;
 }
