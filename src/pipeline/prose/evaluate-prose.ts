@@ -233,8 +233,6 @@ function prepare(
   return ok;
 }
 
-
-
 /**
  * The fast path: one compile for the whole file, with a marker after each top-level statement so
  * the output can still be split and mapped statement by statement. The run is undefined when
