@@ -62,6 +62,8 @@ describe('previewing periods and variants', () => {
 
   it('switches with the page\'s switcher, and names the PDF after the period and variant shown', async () => {
     await page.goto(preview.url, { waitUntil: 'load' });
+    // The switcher fills when the event stream's first state arrives, which may be after `load`.
+    await page.waitForFunction(() => (document.getElementById('brief-preview-overlay')?.shadowRoot?.querySelector('select')?.options.length ?? 0) > 0);
     const options = await page.evaluate(() => {
       const select = document.getElementById('brief-preview-overlay')?.shadowRoot?.querySelector('select');
       return select ? { value: select.value, labels: [...select.options].map((o) => o.textContent) } : undefined;
