@@ -90,7 +90,7 @@ export const BRIEFING_STAGES: StageTable<StageOutputs, BriefingRun> = {
 
   data: async ({ meta }, run) => {
     const querySources = collectQuerySources(run.files, meta.data, run.log);
-    const loaded = await loadDataFiles(run.files, meta.data, run.log, new Set(querySources.map((q) => q.name)));
+    const loaded = await loadDataFiles(run.files, meta.data, run.log, new Set(querySources.map((q) => q.name)), run.renderCache?.datasets);
     return { briefingData: loaded.datasets, querySources, schemas: loaded.schemas };
   },
 

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { memoryCache } from '../edges/cache/memory-cache.js';
+import { datasetBytes, type DatasetCache } from './data/dataset-cache.js';
 import type { ParsedNarrativeCache } from './markdown/parse-markdown.js';
 import type { PreparedProseCache } from './prose/evaluate-prose.js';
 import type { TemplateSpecCache } from './templates/compiled-templates.js';
@@ -16,6 +17,8 @@ export interface RenderCache {
   prose: PreparedProseCache;
   /** Narrative files after templating, as frozen mdast, by text. */
   markdown: ParsedNarrativeCache;
+  /** Data files parsed, typed and checked (rows frozen), with their messages, by bytes and schema. */
+  datasets: DatasetCache;
 }
 
 /** Parsed trees take roughly this many bytes of heap per character of Markdown (the example's sections: ~11). */
@@ -25,12 +28,13 @@ const TREE_BYTES_PER_CHAR = 16;
  * A render cache in this process's memory, least recently used dropped first. The bounds hold
  * dozens of briefings' texts; the trees, the largest entries, are also bounded by estimated bytes.
  */
-export function memoryRenderCache(limits: { entries?: number; markdownBytes?: number } = {}): RenderCache {
+export function memoryRenderCache(limits: { entries?: number; markdownBytes?: number; datasetBytes?: number } = {}): RenderCache {
   const entries = limits.entries ?? 500;
   return {
     templates: memoryCache(entries),
     prose: memoryCache(entries),
     markdown: memoryCache(entries, { maxBytes: limits.markdownBytes ?? 64 * 1024 * 1024, sizeOf: (parsed) => treeBytes(parsed.tree) }),
+    datasets: memoryCache(entries, { maxBytes: limits.datasetBytes ?? 128 * 1024 * 1024, sizeOf: datasetBytes }),
   };
 }
 

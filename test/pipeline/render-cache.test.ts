@@ -43,9 +43,9 @@ const FOLDER: Record<string, string> = {
 };
 
 /** A render cache that counts what each part compiled or parsed anew (every `set` is a miss). */
-function countingRenderCache(): { cache: RenderCache; added: () => { templates: number; prose: number; markdown: number } } {
+function countingRenderCache(): { cache: RenderCache; added: () => { templates: number; prose: number; markdown: number; datasets: number } } {
   const inner = memoryRenderCache();
-  const counts = { templates: 0, prose: 0, markdown: 0 };
+  const counts = { templates: 0, prose: 0, markdown: 0, datasets: 0 };
   const counted = <T>(cache: KeyValueCache<T>, part: keyof typeof counts): KeyValueCache<T> => ({
     get: (key) => cache.get(key),
     set: (key, value) => {
@@ -54,7 +54,12 @@ function countingRenderCache(): { cache: RenderCache; added: () => { templates: 
     },
   });
   return {
-    cache: { templates: counted(inner.templates, 'templates'), prose: counted(inner.prose, 'prose'), markdown: counted(inner.markdown, 'markdown') },
+    cache: {
+      templates: counted(inner.templates, 'templates'),
+      prose: counted(inner.prose, 'prose'),
+      markdown: counted(inner.markdown, 'markdown'),
+      datasets: counted(inner.datasets, 'datasets'),
+    },
     added: () => ({ ...counts }),
   };
 }
@@ -75,6 +80,7 @@ describe('the render cache', () => {
     // Two narrative files and the title are prepared; the layout, its partials and the figure partial compiled; two files parsed.
     expect(afterFirst.prose).toBe(3);
     expect(afterFirst.markdown).toBe(2);
+    expect(afterFirst.datasets).toBe(1);
     expect(afterFirst.templates).toBeGreaterThan(2);
     const second = await build(FOLDER, counting.cache);
     expect(counting.added()).toEqual(afterFirst);
@@ -97,6 +103,47 @@ describe('the render cache', () => {
     expect(rebuilt.html).toBe((await build(changed)).html);
   });
 
+  it('reads a data file again only when its bytes change, and gives its messages again on every reuse', async () => {
+    const counting = countingRenderCache();
+    await build(FOLDER, counting.cache);
+    const before = counting.added();
+    const changed = { ...FOLDER, 'data/sales.csv': 'month,units\nJan,3\nFeb,7\n' };
+    const rebuilt = await build(changed, counting.cache);
+    expect(counting.added()).toEqual({ ...before, datasets: before.datasets + 1, markdown: before.markdown + 1 });
+    expect(rebuilt.html).toContain('Intro for EU: 10 units.');
+    expect(rebuilt.html).toBe((await build(changed)).html);
+    // A short row: the data stage's error, and the dataset's uses muted, the same from the cache.
+    const short = { ...FOLDER, 'data/sales.csv': 'month,units\nJan,3\nFeb\n' };
+    const uncached = await build(short);
+    expect(uncached.messages.map((m) => `${m.place?.line}:${m.ruleId}`)).toEqual(['3:data-parse']);
+    for (let i = 0; i < 2; i++) expect((await build(short, counting.cache)).messages).toEqual(uncached.messages);
+    // A copy of the briefing in another folder reuses the parse; its messages name its own file.
+    const parsed = counting.added().datasets;
+    const copy = await renderBriefing({ files: memoryFiles(short, 'content/copy'), templates, fonts, renderCache: counting.cache });
+    expect(counting.added().datasets).toBe(parsed);
+    expect(copy.messages).toEqual(uncached.messages.map((m) => ({ ...m, file: m.file.replace('content/cached/', 'content/copy/') })));
+    expect(copy.messages[0]?.file).toBe('content/copy/data/sales.csv');
+  });
+
+  it('keeps cached rows frozen, so no render can change the data the next one reads', async () => {
+    const cache = memoryRenderCache();
+    await build(FOLDER, cache);
+    const result = await build(FOLDER, cache);
+    const rows = result.internals?.datasets.get('sales')?.rows;
+    expect(rows?.length).toBe(2);
+    expect(Object.isFrozen(rows)).toBe(true);
+    expect(Object.isFrozen(rows?.[0])).toBe(true);
+  });
+
+  it('compiles a changed partial anew (and reads an unchanged data file from the cache)', async () => {
+    const cache = memoryRenderCache();
+    await build(FOLDER, cache);
+    const changed = { ...FOLDER, 'partials/cover.hbs': '<header class="cover"><h1 class="theirs">{{meta.title}}</h1></header>' };
+    const rebuilt = await build(changed, cache);
+    expect(rebuilt.html).toContain('<h1 class="theirs">Cached prose for EU</h1>');
+    expect(rebuilt.html).toBe((await build(changed)).html);
+  });
+
   it('reuses a prepared file for other values, and parses again only the Markdown they change', async () => {
     const counting = countingRenderCache();
     await build(FOLDER, counting.cache);
@@ -105,15 +152,6 @@ describe('the render cache', () => {
     expect(counting.added()).toEqual({ ...before, markdown: before.markdown + 2 });
     expect(other.html).toContain('Next month US grows.');
     expect(other.html).toBe((await build(FOLDER, undefined, { region: 'US' })).html);
-  });
-
-  it('compiles a changed partial anew', async () => {
-    const cache = memoryRenderCache();
-    await build(FOLDER, cache);
-    const changed = { ...FOLDER, 'partials/cover.hbs': '<header class="cover"><h1 class="theirs">{{meta.title}}</h1></header>' };
-    const rebuilt = await build(changed, cache);
-    expect(rebuilt.html).toContain('<h1 class="theirs">Cached prose for EU</h1>');
-    expect(rebuilt.html).toBe((await build(changed)).html);
   });
 
   it('reports the same problems on every reuse: an unknown variable, an unknown helper, nesting too deep', async () => {

@@ -4,6 +4,7 @@ import { catalogue } from '../../messages/catalogue.js';
 import type { MessageLog } from '../../messages/message-log.js';
 import { IMAGE_TYPES } from '../images/image-data-uri.js';
 import { datasetSchemas } from './dataset-schemas.js';
+import type { DatasetCache } from './dataset-cache.js';
 import { brokenDataset, type Dataset } from './dataset.js';
 import { DATA_EXTENSIONS, datasetName, GEO_EXTENSIONS } from './parse-dataset.js';
 import { readDataset } from './read-dataset.js';
@@ -23,8 +24,9 @@ export async function loadDatasets(
   files: BriefingFiles,
   declarations: Readonly<Record<string, DataDeclaration>>,
   log: MessageLog,
+  cache?: DatasetCache,
 ): Promise<Map<string, Dataset>> {
-  return (await loadDataFiles(files, declarations, log, new Set())).datasets;
+  return (await loadDataFiles(files, declarations, log, new Set(), cache)).datasets;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function loadDataFiles(
   declarations: Readonly<Record<string, DataDeclaration>>,
   log: MessageLog,
   queries: ReadonlySet<string>,
+  cache?: DatasetCache,
 ): Promise<{ datasets: Map<string, Dataset>; schemas: Map<string, DatasetSchema> }> {
   const paths = new Map<string, string>();
   const sidecars: string[] = [];
@@ -53,7 +56,7 @@ export async function loadDataFiles(
   const datasets = new Map<string, Dataset>();
   for (const [name, path] of paths) {
     const errorsBefore = log.errorCount;
-    const dataset = await readDataset(files, path, { schema: schemas.get(name), date: declarations[name]?.date }, log);
+    const dataset = await readDataset(files, path, { schema: schemas.get(name), date: declarations[name]?.date }, log, cache);
     // A dataset with errors (a row of the wrong width, a cell its schema refuses) is broken: its
     // error is the one message, and the charts and helpers that use it are not checked after it.
     // (Its rows are kept, as read, for whoever inspects them.)

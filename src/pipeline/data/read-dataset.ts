@@ -1,7 +1,8 @@
 import { displayPath, type BriefingFiles } from '../../edges/files/briefing-files.js';
 import { catalogue } from '../../messages/catalogue.js';
-import type { MessageLog } from '../../messages/message-log.js';
+import { MessageLog } from '../../messages/message-log.js';
 import type { DatasetRules } from './dataset-builder.js';
+import { datasetKey, frozenDataset, type DatasetCache } from './dataset-cache.js';
 import type { Dataset } from './dataset.js';
 import { DelimitedDataset } from './delimited-dataset.js';
 import { DelimitedSyntaxError, readDelimitedStream } from './delimited-records.js';
@@ -13,9 +14,26 @@ import { datasetName, delimiterOf, parseDataset, reportSyntaxError } from './par
  * parsed whole anyway to be an array). JSON that holds an object rather than an array is left to
  * the charts that read it by url (see `documentData`).
  */
-export async function readDataset(files: BriefingFiles, path: string, rules: DatasetRules, log: MessageLog): Promise<Dataset | undefined> {
-  const name = datasetName(path);
+export async function readDataset(files: BriefingFiles, path: string, rules: DatasetRules, log: MessageLog, cache?: DatasetCache): Promise<Dataset | undefined> {
   const display = displayPath(files, path);
+  const key = cache && (await datasetKey(files, path, rules));
+  if (!cache || key === undefined) return readUncached(files, path, display, rules, log);
+  const hit = cache.get(key);
+  if (hit) {
+    for (const message of hit.messages) log.add({ ...message, file: display });
+    return hit.dataset;
+  }
+  // Read into a log of its own, so the messages can be given again with the dataset on a hit.
+  const own = new MessageLog();
+  const dataset = await readUncached(files, path, display, rules, own);
+  const entry = { dataset: dataset && frozenDataset(dataset), messages: own.messages };
+  for (const message of entry.messages) log.add(message);
+  cache.set(key, entry);
+  return entry.dataset;
+}
+
+async function readUncached(files: BriefingFiles, path: string, display: string, rules: DatasetRules, log: MessageLog): Promise<Dataset | undefined> {
+  const name = datasetName(path);
   const delimiter = delimiterOf(path);
   const stream = delimiter ? files.openStream?.(path) : undefined;
   if (!delimiter || !stream) {
