@@ -149,6 +149,7 @@ if (only.has('j')) {
   progress(`(j) memory: ${variantCount} variants in one brief build --format html`);
   const variants = (results.measurements.variants = await attempt('(j)', () => measureVariants(repo, work, variantCount)));
   if (variants.large) variants.target = target(variants.large.nodePeakRssMiB, '<=', 400);
+  if (variants.bounded) variants.bounded.target = target(variants.bounded.nodePeakRssMiB, '<=', 400);
 }
 
 if (only.has('g')) {
