@@ -58,7 +58,7 @@ export async function measureVariants(repo, work, count) {
   writeVariantBriefing(dir, count);
   const small = await buildVariants(repo, dir, join(work, 'variants-out'), Math.max(1, Math.round(count / 5)));
   const large = await buildVariants(repo, dir, join(work, 'variants-out'), count);
-  // The live heap stays flat (about 60 MiB after each full collection); what RSS adds is V8's
+  // The live heap levels off (60–85 MiB after each full collection, as the caches fill); what RSS adds is V8's
   // headroom, which grows up to 4× the live heap. A heap bound the user sets trades it for CPU.
   const bounded = await buildVariants(repo, dir, join(work, 'variants-out'), count, { NODE_OPTIONS: `--max-old-space-size=${BOUNDED_HEAP_MIB}` });
   return { small, large, bounded: { ...bounded, heapBoundMiB: BOUNDED_HEAP_MIB } };
