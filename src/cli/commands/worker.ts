@@ -2,6 +2,9 @@ import { availableParallelism, hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../../edges/browser/launch-browser.js';
 import { diskServices } from '../../features/build/disk-services.js';
+import { memoryCache } from '../../edges/cache/memory-cache.js';
+import type { CachedChart } from '../../pipeline/charts/cached-chart.js';
+import { memoryRenderCache } from '../../pipeline/render-cache.js';
 import { QueryEngines } from '../../edges/sql/query-engines.js';
 import { closeOnSignal, startWorker } from '../../features/queue/run-worker.js';
 import { renderEnvironment } from '../../features/queue/render-environment.js';
@@ -49,7 +52,11 @@ export const worker: CommandRunner = {
     const services = await diskServices('.', new QueryEngines({ sources: {}, env: {} }), { cache: false });
     const running = startWorker(
       { connection, concurrency, name, stallSeconds },
-      { templates: services.templates, fonts: services.fonts, environment: renderEnvironment(), startPrinter: () => startPrinter(printSeconds), now: services.effects.now, log: console.out },
+      {
+        templates: services.templates, fonts: services.fonts, environment: renderEnvironment(), startPrinter: () => startPrinter(printSeconds), now: services.effects.now, log: console.out,
+        // In memory for the worker's life, bounded; a worker writes nothing to its disk.
+        chartCache: memoryCache<CachedChart>(), renderCache: memoryRenderCache(),
+      },
     );
     const stopped = closeOnSignal(running, console.err);
     try {

@@ -5,6 +5,8 @@ import { BlobCache, BlobStore } from '../../edges/queue/blob-store.js';
 import type { QueueConnection } from '../../edges/queue/queue-connection.js';
 import type { FontStore } from '../../edges/fonts/font-store.js';
 import type { TemplateLibrary } from '../../pipeline/templates/template.js';
+import type { ChartCache } from '../../pipeline/charts/cached-chart.js';
+import type { RenderCache } from '../../pipeline/render-cache.js';
 import { parseRecord } from '../archive/output-record.js';
 import type { PrinterHandle } from '../build/build-batch.js';
 import { renderOutput, type Judge, type RenderedOutput } from '../build/build-briefing.js';
@@ -35,6 +37,13 @@ export interface WorkerServices {
   /** This machine's Briefsmith, templates and fonts; a job made for another is refused. */
   environment: RenderEnvironment;
   startPrinter: () => Promise<PrinterHandle>;
+  /**
+   * Charts, and compiled templates, prepared prose, parsed Markdown and data files, kept across
+   * this worker's jobs (in memory: weekly issues of one briefing share most of them). Output is
+   * byte-identical with or without.
+   */
+  chartCache?: ChartCache;
+  renderCache?: RenderCache;
   now: () => number;
   /** One line per job taken, finished or refused. */
   log: (line: string) => void;
@@ -83,7 +92,8 @@ export function startWorker(options: WorkerOptions, services: WorkerServices): R
     const printer = data.formats.includes('pdf') ? await printerFor() : undefined;
     // SQL datasets are answered from the results the coordinator ran and sent: a worker has no database.
     const queries = sentQueriesEngine(data.queries, data.job.shown);
-    const ctx = { templates: services.templates, fonts: services.fonts, printer, formats: data.formats, now: services.now, queries };
+    const caches = { ...(services.chartCache ? { chartCache: services.chartCache } : {}), ...(services.renderCache ? { renderCache: services.renderCache } : {}) };
+    const ctx = { templates: services.templates, fonts: services.fonts, printer, formats: data.formats, now: services.now, queries, ...caches };
     const rendered = await renderOutput(planned, files, ctx, judge);
     const base = { worker: options.name, label: rendered.label, messages: [...rendered.messages], seconds: (services.now() - started) / 1000 };
     let result: RenderJobResult;

@@ -12,6 +12,9 @@ import { renderEnvironment, type RenderEnvironment } from '../../../src/features
 import { QUEUE_NAME } from '../../../src/features/queue/render-job.js';
 import { startWorker as startWorkerIn } from '../../../src/features/queue/run-worker.js';
 import { VERSION } from '../../../src/version.js';
+import { memoryCache } from '../../../src/edges/cache/memory-cache.js';
+import type { CachedChart } from '../../../src/pipeline/charts/cached-chart.js';
+import { memoryRenderCache } from '../../../src/pipeline/render-cache.js';
 import { startTestRedis, type TestRedis } from '../../support/redis-server.js';
 
 /** A `brief` child process (the compiled CLI, as a worker machine runs it) and what it printed. */
@@ -168,7 +171,10 @@ describe('brief build --queue with brief worker', () => {
     const services = await diskServices('.', new QueryEngines({ sources: {}, env: {} }), { cache: false });
     const running = startWorkerIn(
       { connection: parseQueueUrl(redis.url), concurrency: 2, name: 'in-process', stallSeconds: 30 },
-      { templates: services.templates, fonts: services.fonts, environment, startPrinter: services.startPrinter, now: services.effects.now, log: (l) => lines.push(l) },
+      {
+        templates: services.templates, fonts: services.fonts, environment, startPrinter: services.startPrinter, now: services.effects.now, log: (l) => lines.push(l),
+        chartCache: memoryCache<CachedChart>(), renderCache: memoryRenderCache(),
+      },
     );
     await running.ready;
     return { running, lines };
@@ -207,12 +213,16 @@ describe('brief build --queue with brief worker', () => {
     const out = tempDir('offline');
     expect((await run('build', weekly, '--period', '2026-W03', '--format', 'html', '--out', out)).code).toBe(0);
     const folder = join(out, 'open-model-weekly', '2026-W03', 'EU');
-    // A stored result no query gives: the page can only show it if it was answered from the file.
-    const stored = join(folder, 'data', 'top_orgs.csv');
-    writeFileSync(stored, readFileSync(stored, 'utf8').replace('"OpenAI"', '"Offline Org"'));
-    expect(readFileSync(join(folder, 'index.html'), 'utf8')).not.toContain('Offline Org');
+    const local = readFileSync(join(folder, 'index.html'), 'utf8');
     const worker = await inProcessWorker(renderEnvironment());
     try {
+      // The worker's caches fill with this render: the same page as the local build.
+      expect((await run('build', weekly, '--period', '2026-W03', '--format', 'html', '--out', out, '--offline', '--force', '--queue', redis.url)).code).toBe(0);
+      expect(readFileSync(join(folder, 'index.html'), 'utf8')).toBe(local);
+      // A stored result no query gives: the page can only show it if it was answered from the file (and not from the worker's caches).
+      const stored = join(folder, 'data', 'top_orgs.csv');
+      writeFileSync(stored, readFileSync(stored, 'utf8').replace('"OpenAI"', '"Offline Org"'));
+      expect(local).not.toContain('Offline Org');
       const queued = await run('build', weekly, '--period', '2026-W03', '--format', 'html', '--out', out, '--offline', '--force', '--queue', redis.url);
       expect(queued.code, queued.err).toBe(0);
       expect(readFileSync(join(folder, 'index.html'), 'utf8')).toContain('Offline Org');
