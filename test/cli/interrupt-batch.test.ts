@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +32,21 @@ function expectConsistent(root: string): string[] {
   expect(hidden(root)).toEqual([]);
   return listed;
 }
+
+/** Chromium processes whose parent is `pid` (from /proc: no other process is signalled or asked). */
+function chromiumChildren(pid: number): number[] {
+  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number).filter((p) => {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      return parent === pid && readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('chromium');
+    } catch {
+      return false; // it ended while we looked
+    }
+  });
+}
+
+const alive = (pid: number) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
 
 /** The real CLI (dist/, built by `npm test`) stopped by real signals in the middle of a batch. */
 describe('a batch stopped half-way', () => {
@@ -65,5 +81,19 @@ describe('a batch stopped half-way', () => {
     const again = start(args);
     expect(await again.exit).toBe(0);
     expect(expectConsistent(root)).toHaveLength(6);
+  }, 180_000);
+
+  it('a PDF batch killed with SIGKILL leaves no Chromium running: the browser exits when its pipe closes', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'brief-sigkill-pdf-'));
+    const run = start(['build', 'test/fixtures/periodic/tiny-weekly', '--out', out, '--concurrency', '1', '--period', '2026-W01..2026-W12']);
+    await untilBuilt(run.out, 1);
+    const pid = run.child.pid ?? 0;
+    const browsers = chromiumChildren(pid);
+    expect(browsers.length).toBeGreaterThan(0);
+    run.child.kill('SIGKILL');
+    await run.exit;
+    // Chromium notices the closed pipe at once; a loaded machine may take a few seconds to let it go.
+    for (let i = 0; i < 100 && browsers.some(alive); i++) await sleep(100);
+    expect(browsers.filter(alive)).toEqual([]);
   }, 180_000);
 });

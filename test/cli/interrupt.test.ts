@@ -70,11 +70,18 @@ describe('brief preview stopped by two signals 10 ms apart', () => {
       child.on('exit', () => reject(new Error(`preview exited before serving: ${stdout}`)));
     });
     // Ask for the PDF: that starts the preview's browser. Once Chromium is up (its profile holds
-    // DevToolsActivePort), the print is under way and Node mostly waits on it, so the two signals
+    // its SingletonLock), the print is under way and Node mostly waits on it, so the two signals
     // arrive as two and the second lands while the graceful close waits for the print.
     const printed = fetch(`${url}pdf`).catch(() => undefined);
     const started = Date.now();
-    const ready = () => [...profiles()].some((p) => !before.has(p) && existsSync(join(childTmp, p, 'DevToolsActivePort')));
+    const locked = (p: string) => {
+      try {
+        return readdirSync(join(childTmp, p)).includes('SingletonLock');
+      } catch {
+        return false;
+      }
+    };
+    const ready = () => [...profiles()].some((p) => !before.has(p) && locked(p));
     while (!ready() && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 300));
     const ours = [...profiles()].filter((p) => !before.has(p));

@@ -64,6 +64,10 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
     browser = await puppeteer.launch({
       executablePath,
       headless: true,
+      // DevTools over a pipe, not a loopback port: no port for anything else on the machine to
+      // reach, and Chromium exits when the pipe closes, so a process killed without a chance to
+      // close it (SIGKILL, the OOM killer) leaves no browser running.
+      pipe: true,
       args: [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`],
       handleSIGINT: false,
       handleSIGTERM: false,
