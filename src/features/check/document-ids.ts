@@ -11,7 +11,11 @@ import { compileTemplate } from '../../pipeline/templates/render-template.js';
  */
 export function documentIds(result: RenderResult): Set<string> {
   const html = result.html ?? layoutWithoutPage(result);
-  const ids = new Set<string>([...result.headings.map((h) => h.id), ...result.figures.map((f) => f.id)]);
+  const drawn = new Set(result.figures.map((f) => f.number));
+  // A chart that failed is not in the page, but its id is the author's: a link to it is a
+  // follow-on of the chart's own error, not a second mistake.
+  const failed = (result.internals?.requests ?? []).filter((r) => !drawn.has(r.number)).flatMap((r) => (r.id === undefined ? [] : [r.id]));
+  const ids = new Set<string>([...result.headings.map((h) => h.id), ...result.figures.map((f) => f.id), ...failed]);
   if (html) for (const m of html.matchAll(/\sid="([^"]*)"/g)) ids.add(decodeAttribute(m[1] ?? ''));
   return ids;
 }

@@ -79,6 +79,18 @@ describe('link-broken', () => {
     ]);
   });
 
+  it('a link to a chart that failed is a follow-on of the chart\'s error, not a second message', async () => {
+    const lines = await checkLines({
+      'brief.md': brief('See [the chart](#fig-a) and [nothing](#fig-b).\n\n::chart{src="charts/a.vl.json" caption="A" id="fig-a"}\n'),
+      'charts/a.vl.json': barSpec('sales', 'revenue'),
+      'data/sales.csv': SALES,
+    });
+    expect(lines).toEqual([
+      at('brief.md', 4, 29, catalogue.linkBroken('#fig-b', 'fig-a')),
+      at('charts/a.vl.json', 7, 20, catalogue.chartField('revenue', 'sales', ['month', 'units'])),
+    ]);
+  });
+
   it('still knows the template ids when other errors stopped the page', async () => {
     const lines = await checkLines({ 'brief.md': brief('Cited[^n] {{nope}}.\n\nSee [sources](#sources), [main](#bs-main), [x](#nothing).\n\n[^n]: Note.\n') });
     expect(lines).toEqual([
