@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import type { KeyValueCache } from '../../edges/cache/key-value-cache.js';
 import type { BriefingFiles } from '../../edges/files/briefing-files.js';
 import type { Message } from '../../messages/message.js';
@@ -28,7 +29,7 @@ const KEY_FORMAT = 1;
  * read then reports why).
  */
 export async function datasetKey(files: BriefingFiles, path: string, rules: DatasetRules): Promise<string | undefined> {
-  const hash = createHash('sha256').update(JSON.stringify([KEY_FORMAT, path, rules.schema ?? null, rules.date ?? null])).update('\0');
+  const hash = keyHash(path, rules);
   const stream = files.openStream?.(path);
   if (stream) {
     try {
@@ -42,6 +43,43 @@ export async function datasetKey(files: BriefingFiles, path: string, rules: Data
     hash.update(bytes);
   }
   return hash.digest('hex');
+}
+
+function keyHash(path: string, rules: DatasetRules): Hash {
+  return createHash('sha256').update(JSON.stringify([KEY_FORMAT, path, rules.schema ?? null, rules.date ?? null])).update('\0');
+}
+
+/**
+ * The files as a reader sees them, with what it reads of `path` going through the hash a key is
+ * made with: `key()` is the key of the bytes actually parsed. A file changed (or gone) between
+ * making the key and reading it gives another key, and the caller caches nothing under the first.
+ * Text is hashed as its UTF-8 encoding, which is the file's bytes for any well-formed UTF-8 file
+ * (one that is not only misses the cache).
+ */
+export function keyedReads(files: BriefingFiles, path: string, rules: DatasetRules): { files: BriefingFiles; key: () => string } {
+  const hash = keyHash(path, rules);
+  const openStream = files.openStream;
+  const wrapped: BriefingFiles = {
+    ...files,
+    readText: (p) => {
+      const text = files.readText(p);
+      if (p === path && text !== undefined) hash.update(Buffer.from(text, 'utf8'));
+      return text;
+    },
+    ...(openStream
+      ? {
+          openStream: (p: string) => {
+            const stream = openStream.call(files, p);
+            if (p !== path || !stream) return stream;
+            const counted = new PassThrough();
+            stream.on('error', (error) => counted.destroy(error));
+            counted.on('data', (chunk: Buffer) => hash.update(chunk));
+            return stream.pipe(counted);
+          },
+        }
+      : {}),
+  };
+  return { files: wrapped, key: () => hash.digest('hex') };
 }
 
 /**

@@ -2,7 +2,7 @@ import { displayPath, type BriefingFiles } from '../../edges/files/briefing-file
 import { catalogue } from '../../messages/catalogue.js';
 import { MessageLog } from '../../messages/message-log.js';
 import type { DatasetRules } from './dataset-builder.js';
-import { datasetKey, frozenDataset, type DatasetCache } from './dataset-cache.js';
+import { datasetKey, frozenDataset, keyedReads, type DatasetCache } from './dataset-cache.js';
 import type { Dataset } from './dataset.js';
 import { DelimitedDataset } from './delimited-dataset.js';
 import { DelimitedSyntaxError, readDelimitedStream } from './delimited-records.js';
@@ -23,12 +23,14 @@ export async function readDataset(files: BriefingFiles, path: string, rules: Dat
     for (const message of hit.messages) log.add({ ...message, file: display });
     return hit.dataset;
   }
-  // Read into a log of its own, so the messages can be given again with the dataset on a hit.
+  // Read into a log of its own, so the messages can be given again with the dataset on a hit;
+  // kept only when the bytes parsed are the ones the key names (the file did not change meanwhile).
   const own = new MessageLog();
-  const dataset = await readUncached(files, path, display, rules, own);
+  const reads = keyedReads(files, path, rules);
+  const dataset = await readUncached(reads.files, path, display, rules, own);
   const entry = { dataset: dataset && frozenDataset(dataset), messages: own.messages };
   for (const message of entry.messages) log.add(message);
-  cache.set(key, entry);
+  if (reads.key() === key) cache.set(key, entry);
   return entry.dataset;
 }
 

@@ -3,6 +3,9 @@ import { memoryFiles, type BriefingFiles } from '../../../src/edges/files/briefi
 import { datasetBytes, datasetKey, frozenDataset } from '../../../src/pipeline/data/dataset-cache.js';
 import { parseDataset } from '../../../src/pipeline/data/parse-dataset.js';
 import { MessageLog } from '../../../src/messages/message-log.js';
+import { memoryCache } from '../../../src/edges/cache/memory-cache.js';
+import type { CachedDataset } from '../../../src/pipeline/data/dataset-cache.js';
+import { readDataset } from '../../../src/pipeline/data/read-dataset.js';
 
 const CSV = 'month,units\nJan,3\nFeb,5\n';
 const schema = { decimal: '.' as const, columns: { units: { type: 'integer' as const, required: true } } };
@@ -47,5 +50,35 @@ describe('a cached dataset', () => {
     expect(() => frozen.rows.push({})).toThrow(TypeError);
     const bigger = parseDataset('data/sales.csv', `${CSV}Mar,7\n`, 'brief/data/sales.csv', new MessageLog());
     expect(datasetBytes({ dataset: bigger, messages: [] })).toBeGreaterThan(datasetBytes({ dataset: frozen, messages: [] }));
+  });
+});
+
+describe('reading through the cache', () => {
+  /** Files whose `data/sales.csv` is `first` when first opened and `later` after (a save while a rebuild reads it). */
+  const changing = (first: string, later: string, streams: boolean): BriefingFiles => {
+    let opened = 0;
+    const pick = () => memoryFiles({ 'data/sales.csv': opened++ === 0 ? first : later });
+    const files: BriefingFiles = {
+      root: 'brief',
+      list: () => ['sales.csv'],
+      readBytes: (p) => pick().readBytes(p),
+      readText: (p) => pick().readText(p),
+    };
+    return streams ? { ...files, openStream: (p) => pick().openStream?.(p) } : files;
+  };
+
+  it('keeps the parse under the key of the bytes read, and nothing when the file changed between hashing and reading', async () => {
+    for (const streams of [true, false]) {
+      const steady = memoryCache<CachedDataset>();
+      const files = streams ? memoryFiles({ 'data/sales.csv': CSV }) : withoutStreams(memoryFiles({ 'data/sales.csv': CSV }));
+      await readDataset(files, 'data/sales.csv', {}, new MessageLog(), steady);
+      expect(steady.size).toBe(1);
+
+      const cache = memoryCache<CachedDataset>();
+      const later = CSV.replace('5', '9');
+      const read = await readDataset(changing(CSV, later, streams), 'data/sales.csv', {}, new MessageLog(), cache);
+      expect(read?.rows.map((r) => r['units'])).toEqual([3, 9]);
+      expect(cache.size).toBe(0);
+    }
   });
 });
