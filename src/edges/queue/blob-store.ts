@@ -6,8 +6,6 @@ export function blobHash(bytes: Uint8Array): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
-const key = (hash: string) => `brief:blob:${hash}`;
-
 /**
  * Content-addressed bytes in Redis, shared by the coordinator and the workers instead of a
  * file system: a briefing's files on the way out, a job's HTML and PDF on the way back. Each blob
@@ -19,16 +17,26 @@ export class BlobStore {
     private readonly redis: Redis,
     /** How long a blob outlives its last use, in seconds. */
     private readonly ttl: number,
+    /**
+     * Whose blobs these are: `blob` for what every job may share (briefing files); a job's
+     * results get a space of their own, so removing them once collected takes nothing another
+     * job still needs (two outputs of one template carry the same CSS).
+     */
+    private readonly space = 'blob',
   ) {}
+
+  private key(hash: string): string {
+    return `brief:${this.space}:${hash}`;
+  }
 
   /** Stores the blobs Redis lacks and refreshes the expiry of those it has. */
   async putAll(blobs: ReadonlyMap<string, Uint8Array>): Promise<void> {
     const hashes = [...blobs.keys()];
     if (hashes.length === 0) return;
-    const refreshed = await this.redis.pipeline(hashes.map((h) => ['expire', key(h), String(this.ttl)])).exec();
+    const refreshed = await this.redis.pipeline(hashes.map((h) => ['expire', this.key(h), String(this.ttl)])).exec();
     const missing = hashes.filter((_, i) => refreshed?.[i]?.[1] !== 1);
     const upload = this.redis.pipeline();
-    for (const hash of missing) upload.set(key(hash), Buffer.from(blobs.get(hash) as Uint8Array), 'EX', this.ttl);
+    for (const hash of missing) upload.set(this.key(hash), Buffer.from(blobs.get(hash) as Uint8Array), 'EX', this.ttl);
     if (missing.length > 0) await upload.exec();
   }
 
@@ -41,12 +49,12 @@ export class BlobStore {
   /** The blobs' bytes, in the order asked; undefined for one that expired or never was. */
   async getAll(hashes: readonly string[]): Promise<Array<Buffer | undefined>> {
     if (hashes.length === 0) return [];
-    const found = await this.redis.mgetBuffer(...hashes.map(key));
+    const found = await this.redis.mgetBuffer(...hashes.map((h) => this.key(h)));
     return found.map((bytes, i) => (bytes && blobHash(bytes) === hashes[i] ? bytes : undefined));
   }
 
   async remove(hashes: readonly string[]): Promise<void> {
-    if (hashes.length > 0) await this.redis.del(...hashes.map(key));
+    if (hashes.length > 0) await this.redis.del(...hashes.map((h) => this.key(h)));
   }
 }
 

@@ -17,7 +17,7 @@ import { offlineEngine } from '../build/stored-results.js';
 import { snapshotFiles, snapshotFolder, uploadSnapshot, type BriefingSnapshot } from './briefing-snapshot.js';
 import { runJobQueries } from './job-queries.js';
 import { renderEnvironment } from './render-environment.js';
-import { QUEUE_NAME, recordsKey, renderJobId, type RenderJobData, type RenderJobResult } from './render-job.js';
+import { QUEUE_NAME, recordsKey, renderJobId, resultSpace, type RenderJobData, type RenderJobResult } from './render-job.js';
 
 export interface QueuedBatchOptions {
   dirs: readonly string[];
@@ -130,7 +130,8 @@ export function startQueuedBatch(options: QueuedBatchOptions, services: QueuedBa
     }
     const result = (await Job.fromId<RenderJobData, RenderJobResult>(queue, id))?.returnvalue;
     if (!result) return { ...base, failure: new Error(`job ${id} finished without a result (collected by another coordinator?)`) };
-    const rendered = await fetchRendered(result);
+    const results = new BlobStore(redis, BLOB_TTL_SECONDS, resultSpace(id));
+    const rendered = await fetchRendered(result, results);
     const seconds = result.seconds;
     if (!rendered) {
       await queue.remove(id);
@@ -138,18 +139,18 @@ export function startQueuedBatch(options: QueuedBatchOptions, services: QueuedBa
     }
     const settled = await settleRendered(rendered, { effects: services.effects, fonts: services.fonts, force: options.force, signal: controller.signal });
     await queue.remove(id);
-    if (result.kind === 'ready') await blobs.remove([...Object.values(result.output.files), result.output.look.cssBlob]);
+    if (result.kind === 'ready') await results.remove([...Object.values(result.output.files), result.output.look.cssBlob]);
     return { ...base, ...settled, label: result.label, messages: result.messages, seconds };
   };
 
   /** A worker's result as the local build's `Rendered`, with its files fetched from Redis; undefined if they expired. */
-  const fetchRendered = async (result: RenderJobResult): Promise<Rendered | undefined> => {
+  const fetchRendered = async (result: RenderJobResult, results: BlobStore): Promise<Rendered | undefined> => {
     const common = { label: result.label, messages: result.messages };
     if (result.kind === 'content-errors') return { ...common, kind: 'content-errors' };
     if (result.kind === 'judged') return { ...common, kind: 'judged', verdict: result.verdict, segments: result.segments };
     const { output } = result;
     const names = Object.keys(output.files);
-    const bytes = await blobs.getAll([...names.map((n) => output.files[n] as string), output.look.cssBlob]);
+    const bytes = await results.getAll([...names.map((n) => output.files[n] as string), output.look.cssBlob]);
     if (bytes.some((b) => b === undefined)) return undefined;
     const files = Object.fromEntries(names.map((name, i) => [name, bytes[i] as Buffer]));
     const css = (bytes[names.length] as Buffer).toString('utf8');

@@ -11,6 +11,9 @@ import { sentQueriesSchema, type SentQueries } from './job-queries.js';
 /** The BullMQ queue every coordinator and worker of one Redis database shares. */
 export const QUEUE_NAME = 'briefsmith-render';
 
+/** The blob space of one job's results (see `BlobStore`): the worker writes there, the coordinator reads and then removes it. */
+export const resultSpace = (jobId: string): string => `result:${jobId}`;
+
 /**
  * A job as it travels: its briefing by content, never by path, so the worker needs no shared disk;
  * its SQL datasets' results as the coordinator got them, so the worker needs no database.

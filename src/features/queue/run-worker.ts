@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { Redis } from 'ioredis';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { BlobCache, BlobStore } from '../../edges/queue/blob-store.js';
+import { BlobCache, blobHash, BlobStore } from '../../edges/queue/blob-store.js';
 import type { QueueConnection } from '../../edges/queue/queue-connection.js';
 import type { FontStore } from '../../edges/fonts/font-store.js';
 import type { TemplateLibrary } from '../../pipeline/templates/template.js';
@@ -19,7 +19,7 @@ import { starterFiles } from '../scaffold/starter-files.js';
 import { materializeSnapshot } from './briefing-snapshot.js';
 import { sentQueriesEngine } from './job-queries.js';
 import { environmentMismatch, type RenderEnvironment } from './render-environment.js';
-import { QUEUE_NAME, renderJobDataSchema, type QueuedOutput, type RenderJobResult } from './render-job.js';
+import { QUEUE_NAME, renderJobDataSchema, resultSpace, type QueuedOutput, type RenderJobResult } from './render-job.js';
 
 export interface WorkerOptions {
   connection: QueueConnection;
@@ -99,7 +99,7 @@ export function startWorker(options: WorkerOptions, services: WorkerServices): R
     let result: RenderJobResult;
     if (rendered.kind === 'content-errors') result = { ...base, kind: 'content-errors' };
     else if (rendered.kind === 'judged') result = { ...base, kind: 'judged', verdict: rendered.verdict, segments: rendered.segments };
-    else result = { ...base, kind: 'ready', output: await sendBack(new BlobStore(redis, data.resultTtl), rendered.output) };
+    else result = { ...base, kind: 'ready', output: await sendBack(new BlobStore(redis, data.resultTtl, resultSpace(String(job.id))), rendered.output) };
     const what = result.kind === 'ready' ? 'rendered' : result.kind === 'content-errors' ? 'content errors, nothing rendered' : result.verdict.kind === 'up-to-date' ? 'up to date' : 'refused: changed since archived';
     services.log(`${result.kind === 'content-errors' ? '✗' : '✓'} ${result.label} (${what}, ${result.seconds.toFixed(1)} s)`);
     return result;
@@ -148,11 +148,18 @@ async function warmUp(services: WorkerServices, printerFor: () => Promise<PdfPri
   await (await printerFor()).print({ html: result.html, page: result.template.page, meta: { title: 'warm-up', creator: 'Briefsmith' } });
 }
 
-/** Stores a rendered output's files (and the template CSS its archive page needs) as blobs. */
+/** Stores a rendered output's files (and the template CSS its archive page needs) as blobs, in one round of writes. */
 async function sendBack(store: BlobStore, output: RenderedOutput): Promise<QueuedOutput> {
-  const files: Record<string, string> = {};
-  for (const [name, content] of Object.entries(output.files)) files[name] = await store.put(typeof content === 'string' ? new TextEncoder().encode(content) : content);
-  const cssBlob = await store.put(new TextEncoder().encode(output.look.css));
+  const blobs = new Map<string, Uint8Array>();
+  const named = (content: string | Uint8Array): string => {
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    const hash = blobHash(bytes);
+    blobs.set(hash, bytes);
+    return hash;
+  };
+  const files = Object.fromEntries(Object.entries(output.files).map(([name, content]) => [name, named(content)]));
+  const cssBlob = named(output.look.css);
+  await store.putAll(blobs);
   return {
     id: output.id, segments: output.segments, inputs: output.inputs, formats: [...output.formats], files, pages: output.pages,
     look: { writtenTitle: output.look.writtenTitle, lang: output.look.lang, cssBlob },
