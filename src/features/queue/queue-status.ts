@@ -16,10 +16,19 @@ export interface QueueStatus {
  * or failed for good, which workers are connected, and how much memory Redis uses.
  */
 export async function queueStatus(connection: QueueConnection): Promise<QueueStatus> {
-  const { shown: _shown, ...options } = connection;
-  const queue = new Queue(QUEUE_NAME, { connection: options });
-  const redis = new Redis({ ...options, maxRetriesPerRequest: 1 });
-  redis.on('error', () => undefined); // the command fails and says why
+  const { shown, ...options } = connection;
+  // One connection that tries once and answers: an on-call command must say Redis is unreachable,
+  // not wait for it as a worker or a coordinator does.
+  const redis = new Redis({ ...options, maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null });
+  let refused: Error | undefined; // the socket's own error says why (ECONNREFUSED…); connect() only that it closed
+  redis.on('error', (error: Error) => (refused ??= error));
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.disconnect();
+    throw new Error(`cannot reach Redis at ${shown}: ${(refused ?? (error as Error)).message}`, { cause: error });
+  }
+  const queue = new Queue(QUEUE_NAME, { connection: redis });
   try {
     const counts = await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed');
     const workers = (await queue.getWorkers()).map((w) => workerName(w.rawname ?? w.name ?? '')).filter((n) => n !== '').sort();

@@ -157,12 +157,16 @@ describe('brief build --queue with brief worker', () => {
     }
   });
 
-  it('usage errors: a worker without --queue, a queue URL that is not Redis', async () => {
+  it('usage errors: a worker without --queue, a queue URL that is not Redis; queue status on a Redis nobody runs', async () => {
     expect((await run('worker')).code).toBe(2);
     const bad = await run('build', weekly, '--queue', 'http://:pw@127.0.0.1:1');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--queue takes redis://HOST:PORT[/DB]');
     expect(bad.err).not.toContain(':pw@');
+    // Nothing listens on loopback port 1: the on-call command says so at once instead of waiting.
+    const unreachable = await run('queue', 'status', '--queue', 'redis://127.0.0.1:1');
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.err).toContain('cannot reach Redis at redis://127.0.0.1:1/0: connect ECONNREFUSED');
   });
 
   /** A worker in this process (real pipeline, real Chromium), for the cases that need no kill. */
