@@ -34,7 +34,13 @@ export function evaluateFrontMatterTexts(
   for (const key of TEMPLATED_KEYS) {
     const text = meta[key];
     if (text === undefined) continue;
-    out[key] = text.includes('{{') ? evaluateText(text, source.file, placers()(key, text), ctx, log) : text;
+    if (!text.includes('{{')) {
+      out[key] = text;
+      continue;
+    }
+    // The front matter is parsed for places only when a message needs one, not on every render.
+    let placeInValue: ((inText: Place) => Place) | undefined;
+    out[key] = evaluateText(text, source.file, (inText) => (placeInValue ??= placers()(key, text))(inText), ctx, log);
   }
   return out as Pick<Meta, TemplatedKey>;
 }
@@ -85,7 +91,7 @@ function lazyPlacers(yaml: string): () => (key: TemplatedKey, value: string) => 
  * written (after an escaping backslash, past a block header or indentation); a space or line
  * break of the value is the next whitespace of the source (a folded line break).
  */
-export function alignValue(value: string, yaml: string, start: number, end: number): number[] {
+function alignValue(value: string, yaml: string, start: number, end: number): number[] {
   const offsets: number[] = [];
   const opening = yaml[start] ?? '';
   // Past an opening quote, or past a block value's header line (`>-`, `|`).
