@@ -1,3 +1,6 @@
+import { catalogue } from './catalogue.js';
+import type { Message } from './message.js';
+
 /**
  * The request itself cannot be carried out as asked: a slug that is taken, a template or publish
  * target that does not exist, a parameter value that does not fit. Features throw it (or a
@@ -63,4 +66,14 @@ export function internalErrorLine(error: unknown): string {
   while (innermost instanceof Error && innermost.cause !== undefined) innermost = innermost.cause;
   const detail = innermost instanceof Error ? innermost.message : String(innermost);
   return `internal error${where}: ${detail.split('\n')[0] ?? detail} (please report; run with --verbose for the stack)`;
+}
+
+/**
+ * A briefing that failed as a whole (nothing placed it in a file), as the one message about its
+ * folder that `brief check` and the preview show: an internal error asking for a report, or why
+ * it could not be rendered.
+ */
+export function failureMessage(error: unknown, file: string): Message {
+  const { ruleId, severity, reason } = isInternal(error) ? catalogue.internal(internalErrorLine(error)) : catalogue.renderFailed(error instanceof Error ? error.message : String(error));
+  return { file, ruleId, severity, reason };
 }

@@ -8,8 +8,7 @@ import { printCauses } from '../verbose.js';
 import { parseCommandArgs, requireFolders, RUN_FLAGS } from '../shared-flags.js';
 import { fontsourceStore } from '../../edges/fonts/font-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
-import { catalogue } from '../../messages/catalogue.js';
-import { EX_SOFTWARE, internalErrorLine, isInternal } from '../../messages/errors.js';
+import { EX_SOFTWARE, failureMessage, isInternal } from '../../messages/errors.js';
 import type { Message } from '../../messages/message.js';
 import { ParamError } from '../../pipeline/params/resolve-params.js';
 import { diskTemplateLibrary, loadTemplateHelpers } from '../../pipeline/templates/disk-template-library.js';
@@ -49,8 +48,7 @@ export const check: CommandRunner = {
           if (error instanceof ParamError) throw error; // a --param value that does not fit: an InputError, exit 2
           // Not a content problem the pipeline could place, but CI must still see it as a message.
           internal ||= isInternal(error);
-          const { ruleId, severity, reason } = isInternal(error) ? catalogue.internal(internalErrorLine(error)) : catalogue.renderFailed((error as Error).message);
-          results = [{ dir: shown, messages: [{ file: shown, ruleId, severity, reason }] }];
+          results = [{ dir: shown, messages: [failureMessage(error, shown)] }];
           if (values.verbose) console.err(`${shown}: the briefing could not be rendered:`);
           printCauses(error, values.verbose, console.err);
         }

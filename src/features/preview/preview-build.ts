@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import { internalErrorLine, isInternal } from '../../messages/errors.js';
+import { failureMessage } from '../../messages/errors.js';
 import { TEMPLATES_DIR } from '../../paths.js';
 import { pdfMetadata } from '../build/build-briefing.js';
 import { checkBriefing } from '../check/check-briefing.js';
@@ -7,7 +7,6 @@ import type { FontStore } from '../../edges/fonts/font-store.js';
 import type { QueryEngine } from '../../edges/sql/query-engine.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
 import { outputIdOf, pdfName, variantText } from '../../edges/output/output-layout.js';
-import { catalogue } from '../../messages/catalogue.js';
 import type { Message } from '../../messages/message.js';
 import type { PrintJob } from '../../edges/pdf/pdf-printer.js';
 import { periodParamName } from '../../pipeline/params/resolve-params.js';
@@ -71,7 +70,6 @@ export async function buildPreview(sources: PreviewSources, params: Readonly<Rec
     const resolved = Object.fromEntries(Object.entries(render.params).map(([k, v]) => [k, String(v)]));
     return { page, pdfName: pdfName(outputIdOf(slug, declared, periodParam, render.params)), slug, resolved, messages, seconds: seconds() };
   } catch (error) {
-    const { ruleId, severity, reason } = isInternal(error) ? catalogue.internal(internalErrorLine(error)) : catalogue.renderFailed((error as Error).message);
-    return { page: undefined, pdfName: undefined, slug: undefined, resolved: undefined, messages: [{ file: sources.shown, ruleId, severity, reason }], seconds: seconds(), error };
+    return { page: undefined, pdfName: undefined, slug: undefined, resolved: undefined, messages: [failureMessage(error, sources.shown)], seconds: seconds(), error };
   }
 }
