@@ -1,6 +1,5 @@
 import { availableParallelism, hostname } from 'node:os';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../../edges/browser/launch-browser.js';
 import { diskServices } from '../../features/build/disk-services.js';
 import { memoryCache } from '../../edges/cache/memory-cache.js';
 import type { CachedChart } from '../../pipeline/charts/cached-chart.js';
@@ -17,13 +16,6 @@ function wholeNumber(flag: string, value: string | undefined, min: number, max: 
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
   return n;
-}
-
-/** One Chromium for the worker; a print that takes longer than `seconds` fails (and the job is tried again). */
-async function startPrinter(seconds: number) {
-  const browser = await launchBrowser();
-  const { PdfPrinter } = await import('../../edges/pdf/pdf-printer.js');
-  return { printer: new PdfPrinter(browser.browser, seconds * 1000), close: () => browser.close() };
 }
 
 /** `brief worker --queue redis://…`: renders queued jobs until SIGTERM or SIGINT. */
@@ -49,11 +41,11 @@ export const worker: CommandRunner = {
     const printSeconds = wholeNumber('--print-timeout', values['print-timeout'], 5, 3600) ?? 120;
     const name = values.name ?? `${hostname()}-${process.pid}`;
     // A worker queries nothing (each job brings its SQL results): an engine set with no sources, never started.
-    const services = await diskServices('.', new QueryEngines({ sources: {}, env: {} }), { cache: false });
+    const services = await diskServices('.', new QueryEngines({ sources: {}, env: {} }), { cache: false, printSeconds });
     const running = startWorker(
       { connection, concurrency, name, stallSeconds },
       {
-        templates: services.templates, fonts: services.fonts, environment: renderEnvironment(), startPrinter: () => startPrinter(printSeconds), now: services.effects.now, log: console.out,
+        templates: services.templates, fonts: services.fonts, environment: renderEnvironment(), startPrinter: services.startPrinter, now: services.effects.now, log: console.out,
         // In memory for the worker's life, bounded; a worker writes nothing to its disk.
         chartCache: memoryCache<CachedChart>(), renderCache: memoryRenderCache(),
       },

@@ -56,8 +56,3 @@ export function parseQueueUrl(text: string, env: NodeJS.ProcessEnv = process.env
 function redact(text: string): string {
   return text.replace(/\/\/[^@/]*@/, '//***@');
 }
-
-/** A connection's secrets, for filtering anything that is printed. */
-export function secretsOf(connection: QueueConnection): string[] {
-  return connection.password ? [connection.password] : [];
-}

@@ -16,7 +16,7 @@ import { memoryRenderCache } from '../../pipeline/render-cache.js';
 export async function diskServices(
   out: string,
   queries: QueryEngines,
-  options: { cache: boolean } = { cache: true },
+  options: { cache: boolean; printSeconds?: number } = { cache: true },
 ): Promise<Omit<BatchServices, 'onOutcome'>> {
   return {
     charts: options.cache ? buildChartCache(out) : undefined,
@@ -29,7 +29,8 @@ export async function diskServices(
       const { launchBrowser } = await import('../../edges/browser/launch-browser.js');
       const browser = await launchBrowser();
       const { PdfPrinter } = await import('../../edges/pdf/pdf-printer.js');
-      return { printer: new PdfPrinter(browser.browser), close: () => browser.close() };
+      // A print that takes longer fails (a worker's job is then tried again).
+      return { printer: new PdfPrinter(browser.browser, options.printSeconds === undefined ? undefined : options.printSeconds * 1000), close: () => browser.close() };
     },
   };
 }

@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { UnrecoverableError } from 'bullmq';
 import { join } from 'node:path';
 import { blobHash, type BlobCache, type BlobStore } from '../../edges/queue/blob-store.js';
 import { diskFiles } from '../../edges/files/disk-files.js';
@@ -9,8 +10,6 @@ export type SnapshotManifest = Readonly<Record<string, string>>;
 
 export interface BriefingSnapshot {
   manifest: SnapshotManifest;
-  /** `sha256:…` of the manifest: the same folder gives the same id on any machine. */
-  id: string;
   blobs: Map<string, Uint8Array>;
 }
 
@@ -45,7 +44,7 @@ export function snapshotFolder(dir: string): BriefingSnapshot {
   };
   walk('');
   const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { manifest: sorted, id: blobHash(new TextEncoder().encode(JSON.stringify(sorted))), blobs };
+  return { manifest: sorted, blobs };
 }
 
 /** A snapshot's files as the pipeline reads them (the coordinator runs a job's SQL datasets over them). */
@@ -60,9 +59,6 @@ export async function uploadSnapshot(store: BlobStore, snapshot: BriefingSnapsho
   await store.putAll(snapshot.blobs);
 }
 
-/** Thrown when a job names files that are gone from Redis (expired); the coordinator uploads them again. */
-export class MissingBlobsError extends Error {}
-
 /**
  * The briefing folder a job names, rebuilt in memory on a worker from Redis (through the worker's
  * cache). `shown` is the folder as the coordinator's user typed it, so messages carry the same
@@ -70,7 +66,8 @@ export class MissingBlobsError extends Error {}
  */
 export async function materializeSnapshot(cache: BlobCache, manifest: SnapshotManifest, shown: string): Promise<BriefingFiles> {
   const { found, missing } = await cache.getAll(Object.values(manifest));
-  if (missing.length > 0) throw new MissingBlobsError(`${missing.length} file(s) of ${shown} are no longer in Redis (expired?)`);
+  // Files expire a day after their last upload; no retry brings them back, a new run uploads them again.
+  if (missing.length > 0) throw new UnrecoverableError(`${missing.length} file(s) of ${shown} are no longer in Redis (expired); run the same command again to upload them`);
   const entries: Record<string, Uint8Array> = {};
   for (const [path, hash] of Object.entries(manifest)) entries[path] = found.get(hash) as Buffer;
   return memoryFiles(entries, shown);

@@ -55,7 +55,7 @@ export function compileCached(
 }
 
 /** The compiled code for `source`, from the cache or compiled now (and kept). */
-export function templateSpec(env: typeof Handlebars, source: Compilable, options: CompileOptions, cache: TemplateSpecCache, key: string): TemplateSpec {
+function templateSpec(env: typeof Handlebars, source: Compilable, options: CompileOptions, cache: TemplateSpecCache, key: string): TemplateSpec {
   const hit = cache.get(key);
   if (hit) return hit;
   const spec = compileSpec(env, source, options);
